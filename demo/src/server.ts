@@ -1,0 +1,92 @@
+// `pnpm demo`: the API and the demo pages on one port, on the embedded database unless DATABASE_URL is set.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, openRuntime } from '@clientbase/server';
+import { serve } from '@hono/node-server';
+import { type Context, Hono } from 'hono';
+import { ensureDemoBusiness } from './bootstrap';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const config = loadConfig();
+const platformKey = config.platformKey ?? `platform_${randomBytes(18).toString('base64url')}`;
+const demoClients = Number(process.env.DEMO_CLIENTS || 5000);
+
+const runtime = await openRuntime({ ...config, platformKey, logLevel: process.env.LOG_LEVEL || 'warn' });
+const credentials = await ensureDemoBusiness(runtime.handle.db, demoClients, console.log);
+
+/** What a host's backend does: mint a short-lived session for its signed-in user with the secret key. */
+async function mintSession(): Promise<{ session: string; expires_at: string }> {
+  const response = await runtime.app.request('/v1/component-sessions', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${credentials.secret_key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user_id: credentials.owner_id }),
+  });
+  if (response.status !== 201) throw new Error(`Could not mint a demo session: ${await response.text()}`);
+  return response.json() as Promise<{ session: string; expires_at: string }>;
+}
+
+// The demo pages run under the strict policy the components promise to work with.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const assets: Record<string, string> = {
+  'clientbase.js': join(root, 'packages/components/dist/clientbase.js'),
+  'cb-booking-widget.js': join(root, 'packages/booking-widget/dist/cb-booking-widget.js'),
+  'demo.css': join(root, 'demo/pages/demo.css'),
+  'admin.js': join(root, 'demo/pages/admin.js'),
+};
+
+async function page(c: Context, name: string) {
+  const html = (await readFile(join(root, 'demo/pages', name), 'utf8'))
+    .replaceAll('{{API_BASE}}', new URL(c.req.url).origin)
+    .replaceAll('{{PUBLISHABLE_KEY}}', credentials.publishable_key);
+  return c.html(html, 200, { 'Content-Security-Policy': CSP });
+}
+
+const site = new Hono()
+  .get('/', (c) => page(c, 'salon.html'))
+  .get('/admin', (c) => page(c, 'admin.html'))
+  .get('/react', (c) => page(c, 'react.html'))
+  .get('/demo/session', async (c) => c.json(await mintSession(), 200, { 'Cache-Control': 'no-store' }))
+  .get('/assets/:name', async (c) => {
+    const path = assets[c.req.param('name')];
+    if (!path) return c.notFound();
+    const type = path.endsWith('.css') ? 'text/css' : 'text/javascript';
+    return c.body(await readFile(path), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-cache' });
+  })
+  .route('/', runtime.app);
+
+const session = await mintSession();
+const server = serve({ fetch: site.fetch, port: config.port }, (info) => {
+  const base = `http://localhost:${info.port}`;
+  console.log(`
+Clientbase demo (${runtime.handle.driver === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})
+
+  Salon site with the booking widget  ${base}/
+  Admin client base                   ${base}/admin
+  React host page                     ${base}/react
+  API                                 ${base}/v1   (health: ${base}/health)
+
+  Secret key       ${credentials.secret_key}
+  Publishable key  ${credentials.publishable_key}
+  Owner session    ${session.session}   (expires ${session.expires_at})
+  Platform key     ${platformKey}${config.platformKey ? '' : '   (generated for this run; set PLATFORM_KEY to fix it)'}
+`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close();
+    void runtime.handle.close().then(() => process.exit(0));
+  });
+}

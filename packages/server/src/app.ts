@@ -1,0 +1,59 @@
+// createApp(deps): composes the route modules. No I/O happens here or at import time.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate, authenticatePlatform, authenticatePublic } from './auth/middleware';
+import { businessRoutes } from './business/routes';
+import { clientRoutes } from './clients/routes';
+import { preflight } from './http/cors';
+import type { AppDeps, AppEnv } from './http/env';
+import { ApiError, handleError } from './http/errors';
+import { requestLog } from './http/logging';
+import { platformRoutes } from './platform/routes';
+import { publicRoutes } from './public/routes';
+import { sessionRoutes } from './sessions/routes';
+import { userRoutes } from './users/routes';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const admin = authenticate(deps);
+  // Each admin module is guarded by name, so unknown paths stay 404 and public/platform stay unguarded.
+  const v1 = new Hono<AppEnv>()
+    .use('/platform/*', authenticatePlatform(deps))
+    .route('/platform', platformRoutes(deps))
+    .use('/public/*', authenticatePublic(deps))
+    .route('/public', publicRoutes)
+    .use('/business/*', admin)
+    .route('/business', businessRoutes)
+    .use('/users/*', admin)
+    .route('/users', userRoutes)
+    .use('/component-sessions/*', admin)
+    .route('/component-sessions', sessionRoutes(deps))
+    .use('/clients/*', admin)
+    .route('/clients', clientRoutes);
+
+  const app = new Hono<AppEnv>()
+    .use(requestId({ headerName: 'X-Request-Id' }))
+    .use(requestLog(deps.logger))
+    .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+    .use('/v1/*', preflight)
+    .use(
+      '/v1/*',
+      bodyLimit({
+        maxSize: JSON_BODY_LIMIT,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', `The request body is larger than ${JSON_BODY_LIMIT} bytes.`);
+        },
+      }),
+    )
+    .get('/health', (c) => c.json({ status: 'ok' }, 200))
+    .route('/v1', v1);
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.', details: null } }, 404));
+  app.onError(handleError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,33 @@
+// Every environment variable the server reads, parsed in one place.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  platformKey: string | undefined;
+  publicRateLimitPerMinute: number;
+  sessionTtlMinutes: number;
+  logLevel: string;
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer(env.PORT, 8787, 'PORT'),
+    // pnpm runs package scripts inside the package; INIT_CWD is where the user typed the command.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR || '.data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    platformKey: env.PLATFORM_KEY || undefined,
+    publicRateLimitPerMinute: integer(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
+    sessionTtlMinutes: integer(env.SESSION_TTL_MINUTES, 30, 'SESSION_TTL_MINUTES'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,12 @@
+// Phone normalisation in one place: stored E.164, so every spelling of a number finds one client.
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** E.164 for a possible number (read in `country` when it has no + code), else null. */
+export function normalizePhone(input: string, country: string): string | null {
+  const parsed = parsePhoneNumberFromString(input, country.toUpperCase() as CountryCode);
+  return parsed?.isPossible() ? parsed.number : null;
+}
+
+export function digitsOf(input: string): string {
+  return input.replace(/\D/g, '');
+}

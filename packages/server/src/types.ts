@@ -1,0 +1,4 @@
+// Types the browser packages may import: no runtime code crosses this line.
+export type { AppType } from './app';
+export type { Permission } from './auth/permissions';
+export type { ClientView } from './clients/view';

@@ -1,0 +1,92 @@
+// A real app on a real database for each test file, and small helpers to call it over app.request().
+import { afterAll } from 'vitest';
+import { createApp } from '../src/app';
+import { createBusiness, type NewBusiness } from '../src/business/service';
+import { loadConfig } from '../src/config';
+import type { DatabaseHandle } from '../src/db/connect';
+import { createLogger } from '../src/http/logging';
+import { openTestDatabase } from './database';
+
+export const PLATFORM_KEY = 'platform_test_key_0123456789abcdef';
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
+  body: any;
+}
+
+export interface TestBusiness {
+  id: string;
+  secretKey: string;
+  publishableKey: string;
+  ownerId: string;
+  session: string;
+}
+
+export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
+
+export async function openTestApp(options: { now?: () => Date } = {}) {
+  const handle: DatabaseHandle = await openTestDatabase();
+  const config = { ...loadConfig({}), platformKey: PLATFORM_KEY };
+  const app = createApp({ db: handle.db, config, logger: createLogger('silent'), now: options.now });
+
+  async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const response = await app.request(path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {}
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  /** A business with its keys, an owner user and a ready session for that owner. */
+  async function newBusiness(overrides: Partial<NewBusiness> = {}): Promise<TestBusiness> {
+    const created = await createBusiness(handle.db, {
+      name: 'Test salon',
+      country: 'GB',
+      currency: 'GBP',
+      timezone: 'Europe/London',
+      allowed_origins: ['https://salon.example'],
+      ...overrides,
+    });
+    const owner = await call('POST', '/v1/users', {
+      token: created.secret_key,
+      body: { email: `owner-${created.business.id}@example.com`, name: 'Owner', role: 'owner' },
+    });
+    const session = await call('POST', '/v1/component-sessions', {
+      token: created.secret_key,
+      body: { user_id: owner.body.id },
+    });
+    return {
+      id: created.business.id,
+      secretKey: created.secret_key,
+      publishableKey: created.publishable_key,
+      ownerId: owner.body.id,
+      session: session.body.session,
+    };
+  }
+
+  return { app, db: handle.db, driver: handle.driver, call, newBusiness, close: handle.close };
+}
+
+/** Opens one app for the file and closes it after the file's tests. */
+export async function useTestApp(options: { now?: () => Date } = {}) {
+  const testApp = await openTestApp(options);
+  afterAll(() => testApp.close());
+  return testApp;
+}
