@@ -12,9 +12,13 @@ function reachable(url) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 5432), timeout: 2000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    const settle = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => settle(true));
+    socket.once('error', () => settle(false));
+    socket.once('timeout', () => settle(false));
   });
 }
 
@@ -29,10 +33,11 @@ const { DATABASE_URL: _ignored, ...withoutUrl } = process.env;
 console.log('\n=== server on PGlite (embedded) ===');
 results.push({
   name: 'server on PGlite',
-  ok: spawnSync('pnpm', ['--filter', './packages/server', 'exec', 'vitest', 'run'], {
-    stdio: 'inherit',
-    env: { ...withoutUrl, TEST_DB: 'pglite' },
-  }).status === 0,
+  ok:
+    spawnSync('pnpm', ['--filter', './packages/server', 'exec', 'vitest', 'run'], {
+      stdio: 'inherit',
+      env: { ...withoutUrl, TEST_DB: 'pglite' },
+    }).status === 0,
 });
 
 if (await reachable(postgresUrl)) {
@@ -47,6 +52,9 @@ if (await reachable(postgresUrl)) {
 if (existsSync(chrome)) {
   run('components in Chromium', 'pnpm', ['--filter', './packages/components', 'test'], { CHROME_PATH: chrome });
   run('booking widget in Chromium', 'pnpm', ['--filter', './packages/booking-widget', 'test'], { CHROME_PATH: chrome });
+  // End to end: the real demo (server, pages, built bundles) driven by Chromium.
+  run('build the bundles', 'pnpm', ['build']);
+  run('end to end (demo + Chromium)', 'pnpm', ['--filter', './tests', 'test'], { CHROME_PATH: chrome });
 } else {
   console.error(`\nChromium not found at ${chrome}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
   results.push({ name: 'browser suites (no Chromium)', ok: false });

@@ -1,4 +1,5 @@
-// The host page's own script: fetch a component session from the host backend and hand it to cb-provider.
+// The host page's own script: fetch a component session from the host backend and hand it to cb-provider,
+// which refreshes it through fetchSession when it expires.
 const provider = document.getElementById('provider');
 const status = document.getElementById('status');
 
@@ -8,11 +9,11 @@ async function fetchSession() {
   return (await response.json()).session;
 }
 
+await customElements.whenDefined('cb-provider');
 provider.fetchSession = fetchSession;
 try {
   provider.session = await fetchSession();
-  const business = await fetch('/v1/clients?limit=1', { headers: { Authorization: `Bearer ${provider.session}` } });
-  const { total } = await business.json();
+  const { total } = await provider.apiClient.request('GET', '/v1/clients?limit=1');
   status.textContent = `Connected: ${total.toLocaleString('en')} clients in this business.`;
 } catch (error) {
   status.textContent = `Could not connect: ${error.message}`;

@@ -1,6 +1,5 @@
 // First start: a demo business with seeded clients and an owner. Later starts reuse it from app_settings.
-import { type Database, seedBusiness } from '@clientbase/server';
-import type { Kysely } from 'kysely';
+import { type DatabaseHandle, seedBusiness } from '@clientbase/server';
 
 export interface DemoCredentials {
   business_id: string;
@@ -11,7 +10,7 @@ export interface DemoCredentials {
 
 const KEY = 'demo_credentials';
 
-export async function ensureDemoBusiness(db: Kysely<Database>, clients: number, log: (line: string) => void) {
+export async function ensureDemoBusiness(db: DatabaseHandle['db'], clients: number, log: (line: string) => void) {
   const stored = await db.selectFrom('app_settings').select('value').where('key', '=', KEY).executeTakeFirst();
   if (stored) return stored.value as DemoCredentials;
 
@@ -30,7 +29,10 @@ export async function ensureDemoBusiness(db: Kysely<Database>, clients: number, 
     publishable_key: seeded.publishableKey as string,
     owner_id: owner.id,
   };
-  await db.insertInto('app_settings').values({ key: KEY, value: JSON.stringify(credentials) }).execute();
+  await db
+    .insertInto('app_settings')
+    .values({ key: KEY, value: JSON.stringify(credentials) })
+    .execute();
   log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return credentials;
 }

@@ -1,0 +1,126 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CbBookingWidget } from './booking-widget.component.js';
+import './booking-widget.js';
+
+// Keys are answered by the booking-config middleware in web-test-runner.config.mjs.
+const apiBase = location.origin;
+
+function parts(el: CbBookingWidget, part: string): HTMLElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~='${part}']`) ?? [])];
+}
+
+async function loaded(el: CbBookingWidget): Promise<CbBookingWidget> {
+  await waitUntil(() => parts(el, 'header').length > 0 || parts(el, 'message').length > 0, 'widget did not load');
+  return el;
+}
+
+describe('cb-booking-widget', () => {
+  it('paints a skeleton while the configuration loads', async () => {
+    const el = await fixture<CbBookingWidget>(
+      html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_slow"></cb-booking-widget>`,
+    );
+    const base = parts(el, 'base')[0];
+    expect(base?.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot?.querySelectorAll('.skeleton-block').length).to.be.greaterThan(0);
+    expect(el.shadowRoot?.querySelector('[role=status]')?.textContent).to.equal('Loading services…');
+    await expect(el).to.be.accessible();
+
+    await loaded(el);
+    expect(base?.getAttribute('aria-busy')).to.equal('false');
+    expect(el.shadowRoot?.querySelector('.skeleton')).to.equal(null);
+  });
+
+  it('renders the salon and its services with durations and prices', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" locale="en-US"></cb-booking-widget>`,
+      ),
+    );
+    await expect(el).to.be.accessible();
+    expect(parts(el, 'header')[0]?.textContent).to.contain('Salon Aurora');
+    const services = parts(el, 'service').map((button) => button.textContent?.replace(/\s+/g, ' ').trim());
+    expect(services).to.deep.equal(['Haircut 45 min · €30.00', 'Colouring 1 hr 30 min · €85.50', 'Beard trim 20 min']);
+  });
+
+  it('speaks German when asked, prices in the German format', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" locale="de-DE"></cb-booking-widget>`,
+      ),
+    );
+    expect(el.shadowRoot?.querySelector('.services-title')?.textContent).to.equal('Leistungen');
+    const meta = parts(el, 'service')[0]?.querySelector('.service-meta')?.textContent ?? '';
+    expect(meta.replace(/\s/g, ' ')).to.equal('45 Min. · 30,00 €');
+  });
+
+  it('shows a plain number when the business has no currency', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_plain" locale="en"></cb-booking-widget>`,
+      ),
+    );
+    expect(parts(el, 'service')[1]?.querySelector('.service-meta')?.textContent).to.equal('1 hr 30 min · 85.5');
+  });
+
+  it('lists only the services offered at location-id', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" location-id="loc_kreuzberg"></cb-booking-widget>`,
+      ),
+    );
+    expect(parts(el, 'header')[0]?.textContent).to.contain('Kreuzberg');
+    expect(parts(el, 'service').map((button) => button.dataset.serviceId)).to.deep.equal(['svc_beard']);
+  });
+
+  it('toggles a service when it is pressed', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test"></cb-booking-widget>`,
+      ),
+    );
+    const haircut = parts(el, 'service')[0] as HTMLButtonElement;
+    haircut.click();
+    await el.updateComplete;
+    expect(haircut.getAttribute('aria-pressed')).to.equal('true');
+    haircut.click();
+    await el.updateComplete;
+    expect(haircut.getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('shows a neutral, localized message when the key is refused', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_unknown" locale="de"></cb-booking-widget>`,
+      ),
+    );
+    const message = parts(el, 'message')[0];
+    expect(message?.getAttribute('role')).to.equal('alert');
+    expect(message?.textContent).to.contain('Online-Buchung ist gerade nicht verfügbar');
+    await expect(el).to.be.accessible();
+  });
+
+  it('in button mode opens a dialog with focus inside, and Escape closes it', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" mode="button"></cb-booking-widget>`,
+      ),
+    );
+    const dialog = parts(el, 'dialog')[0] as HTMLDialogElement;
+    expect(dialog.open).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    const trigger = parts(el, 'button')[0] as HTMLButtonElement;
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialog.open).to.equal(true);
+    expect(dialog.contains(el.shadowRoot?.activeElement ?? null)).to.equal(true);
+    expect(parts(el, 'service').length).to.equal(3);
+    await expect(el).to.be.accessible();
+
+    const closed = oneEvent(dialog, 'close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(dialog.open).to.equal(false);
+  });
+});

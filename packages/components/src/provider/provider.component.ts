@@ -1,0 +1,133 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ApiError } from '../api/api-error.js';
+import { type ApiClient, createApiClient } from '../api/client.js';
+import {
+  apiClientContext,
+  localeContext,
+  type SessionInfo,
+  sessionContext,
+  type Theme,
+  themeContext,
+} from '../context.js';
+import { CbSessionExpiredEvent } from '../events/session-expired.js';
+import { resolveLocale } from '../localize.js';
+import { providerStyles } from './provider.styles.js';
+
+/**
+ * @summary Supplies the API client, session, locale and theme to every Clientbase element inside it, and sets the
+ * global `--cb-*` design tokens (light or dark) they inherit.
+ * @tag cb-provider
+ *
+ * @slot - The Clientbase elements (and any other content) that use this provider.
+ *
+ * @event {CbSessionExpiredEvent} cb-session-expired - The API refused the session and `fetchSession` is missing,
+ * failed, or returned a session the API refused as well.
+ *
+ * @csspart base - The wrapper around the slotted content.
+ *
+ * @cssproperty --cb-provider-background - Background behind the content. Defaults to `--cb-color-background`.
+ * @cssproperty --cb-provider-color - Text colour. Defaults to `--cb-color-text`.
+ * @cssproperty --cb-provider-font-family - Font of every element inside. Defaults to `--cb-font-family`.
+ */
+export class CbProvider extends LitElement {
+  static override styles = providerStyles;
+
+  /** The API's origin plus any path prefix, without `/v1`. Empty means the page's own origin. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** The component session (`cs_…`) minted by the host's backend. Not reflected, so a refreshed one stays private. */
+  @property() session: string | null = null;
+
+  /** BCP 47 language tag for all elements inside; defaults to the page's `lang`, then English. */
+  @property() locale: string | null = null;
+
+  /** Colour scheme of the design tokens. */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** Called when the API refuses the session; resolves to a fresh `cs_…` session from the host's backend. */
+  @property({ attribute: false }) fetchSession: (() => Promise<string>) | null = null;
+
+  private readonly apiClientProvider = new ContextProvider(this, {
+    context: apiClientContext,
+    initialValue: this.createClient(''),
+  });
+  private readonly sessionProvider = new ContextProvider(this, {
+    context: sessionContext,
+    initialValue: { authenticated: false, expired: false, features: {} },
+  });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
+  private readonly themeProvider = new ContextProvider(this, { context: themeContext, initialValue: 'light' });
+
+  // What the current context values were made from, so a value is replaced only when its input changed.
+  private clientApiBase = '';
+  private infoSession: string | null = null;
+
+  /** The client every element inside uses; exposed for hosts that want to call the API with the same session. */
+  get apiClient(): ApiClient {
+    return this.apiClientProvider.value;
+  }
+
+  override connectedCallback(): void {
+    // Children upgraded right after this element ask for context before the first update; answer with current values.
+    this.syncContexts();
+    super.connectedCallback();
+  }
+
+  protected override willUpdate(): void {
+    this.syncContexts();
+  }
+
+  private syncContexts(): void {
+    if (this.apiBase !== this.clientApiBase) {
+      this.clientApiBase = this.apiBase;
+      this.apiClientProvider.setValue(this.createClient(this.apiBase));
+    }
+    if (this.session !== this.infoSession) {
+      this.infoSession = this.session;
+      this.setSessionInfo({ authenticated: Boolean(this.session), expired: false, features: {} });
+    }
+    this.localeProvider.setValue(resolveLocale(this.locale ?? document.documentElement.lang));
+    this.themeProvider.setValue(this.theme === 'dark' ? 'dark' : 'light');
+  }
+
+  private setSessionInfo(info: SessionInfo): void {
+    this.sessionProvider.setValue(Object.freeze(info));
+  }
+
+  private createClient(apiBase: string): ApiClient {
+    return Object.freeze(
+      createApiClient({
+        apiBase,
+        getSession: () => this.session,
+        onUnauthorized: () => this.refreshSession(),
+        onAuthFailed: (error) => this.sessionExpired(error),
+      }),
+    );
+  }
+
+  private async refreshSession(): Promise<string | null> {
+    if (!this.fetchSession) return null;
+    let fresh: string;
+    try {
+      fresh = await this.fetchSession();
+    } catch {
+      return null;
+    }
+    if (!fresh) return null;
+    this.session = fresh;
+    return fresh;
+  }
+
+  private sessionExpired(error: ApiError): void {
+    if (this.sessionProvider.value.expired) return;
+    this.setSessionInfo({ ...this.sessionProvider.value, expired: true });
+    const event = new CbSessionExpiredEvent(error);
+    this.dispatchEvent(event);
+  }
+
+  protected override render() {
+    return html`<div part="base"><slot></slot></div>`;
+  }
+}

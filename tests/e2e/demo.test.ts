@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { type DemoServer, startDemo } from './demo-server';
+
+let demo: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo({ clients: 300 }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe('pnpm demo', () => {
+  it('prints the URLs and the demo keys before answering /health', async () => {
+    expect(demo.output()).toMatch(/Secret key\s+sk_/);
+    expect(demo.output()).toMatch(/Publishable key\s+pk_/);
+    expect(demo.output()).toMatch(/Owner session\s+cs_/);
+    expect(await (await fetch(`${demo.baseUrl}/health`)).json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the salon site under a strict CSP, and the widget loads the salon services', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${demo.baseUrl}/`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    const widget = page.locator('cb-booking-widget');
+    await expect.poll(() => widget.locator('[part~="service"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('connects the admin page through a session minted by the host backend', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/admin`);
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toContain('300 clients');
+    await page.close();
+  });
+
+  it('serves the React host page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/react`);
+    expect(await page.locator('h1').textContent()).toContain('React');
+    await page.close();
+  });
+});
