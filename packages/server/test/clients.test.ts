@@ -11,7 +11,12 @@ async function create(body: Record<string, unknown>) {
 
 describe('clients', () => {
   it('creates a client with every field present and the phone in E.164', async () => {
-    const res = await create({ first_name: 'Zoë', last_name: 'Šimková', phone: '07400 900123', email: 'Zoe@Example.com' });
+    const res = await create({
+      first_name: 'Zoë',
+      last_name: 'Šimková',
+      phone: '07400 900123',
+      email: 'Zoe@Example.com',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: 'Zoë Šimková',
@@ -34,7 +39,10 @@ describe('clients', () => {
     for (const q of ['+44 7400 900124', '07400900124', '7400 900 124', '900124', 'jose', 'ALVAR', 'lvare', 'CARD-77']) {
       const res = await t.call('GET', `/v1/clients?q=${encodeURIComponent(q)}`, { token });
       expect(res.status).toBe(200);
-      expect(res.body.items.map((c: { name: string }) => c.name), q).toEqual(['José Álvarez']);
+      expect(
+        res.body.items.map((c: { name: string }) => c.name),
+        q,
+      ).toEqual(['José Álvarez']);
     }
     const byEmail = await t.call('POST', '/v1/clients/search', { token, body: { query: 'zoe@ex' } });
     expect(byEmail.body.total).toBe(1);
