@@ -6,3 +6,4 @@ export { migrateToLatest } from './db/migrate';
 export type { Database } from './db/schema';
 export { createLogger } from './http/logging';
 export { openRuntime, type Runtime } from './runtime';
+export { type SeedOptions, type SeedResult, seedBusiness } from './seed/seed';
