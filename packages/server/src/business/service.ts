@@ -10,6 +10,8 @@ export const SYSTEM_CATEGORIES: { key: SystemCategoryKey; name: string; color: s
 ];
 
 export interface NewBusiness {
+  /** Normally generated; the seed passes one derived from its seed so reruns are identical. */
+  id?: string;
   name: string;
   country: string;
   currency: string;

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
+/** Sort field → column, and whether the column can be null (those need `nulls last` and their own indexes). */
 export const SORTABLE = {
-  name: 'name_sort',
-  total_sold: 'total_sold',
-  total_paid: 'total_paid',
-  visits_count: 'visits_count',
-  first_visit_at: 'first_visit_at',
-  last_visit_at: 'last_visit_at',
-  discount: 'discount',
-  balance: 'balance',
-  birth_date: 'birth_date',
-  created_at: 'created_at',
-  average_check: 'average_check',
+  name: { column: 'name_sort', nullable: false },
+  total_sold: { column: 'total_sold', nullable: false },
+  total_paid: { column: 'total_paid', nullable: false },
+  visits_count: { column: 'visits_count', nullable: false },
+  first_visit_at: { column: 'first_visit_at', nullable: true },
+  last_visit_at: { column: 'last_visit_at', nullable: true },
+  discount: { column: 'discount', nullable: false },
+  balance: { column: 'balance', nullable: false },
+  birth_date: { column: 'birth_date', nullable: true },
+  created_at: { column: 'created_at', nullable: false },
+  average_check: { column: 'average_check', nullable: true },
 } as const;
 
 export type SortField = keyof typeof SORTABLE;

@@ -131,12 +131,16 @@ export async function listClients(tenant: ScopedDb, params: ListParams) {
       ]),
     );
   }
-  const column = SORTABLE[params.sort.field];
+  const { column, nullable } = SORTABLE[params.sort.field];
   const direction = params.sort.direction;
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy(column, (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      // `nulls last` on a not-null column would stop PostgreSQL reading its index backwards.
+      .orderBy(column, (ob) => {
+        const ordered = direction === 'asc' ? ob.asc() : ob.desc();
+        return nullable ? ordered.nullsLast() : ordered;
+      })
       .orderBy('id', direction)
       .offset(params.offset)
       .limit(params.limit)

@@ -15,6 +15,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+    const which = failed ? `Migration ${failed.migrationName}` : 'Migrating';
+    throw new Error(`${which} failed: ${String(error)}`, { cause: error });
   }
 }
