@@ -10,6 +10,7 @@ import { preflight } from './http/cors';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
 import { requestLog } from './http/logging';
+import { meRoutes } from './me/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
 import { sessionRoutes } from './sessions/routes';
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps) {
     .route('/users', userRoutes)
     .use('/component-sessions/*', admin)
     .route('/component-sessions', sessionRoutes(deps))
+    .use('/me/*', admin)
+    .route('/me', meRoutes)
     .use('/clients/*', admin)
     .route('/clients', clientRoutes);
 

@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { checkOrigin, grant } from '../http/cors';
 import type { AppDeps, AppEnv } from '../http/env';
 import { ApiError, forbidden, unauthorized } from '../http/errors';
-import { ScopedDb } from '../tenancy/scoped-db';
+import { ScopedDb, TENANT_BUSINESS_COLUMNS } from '../tenancy/scoped-db';
 import { type Feature, type Permission, permissionsFor, ROLE_PERMISSIONS } from './permissions';
 import { hashToken, tokenKind } from './tokens';
 
@@ -42,20 +42,20 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const hash = hashToken(token);
 
       if (kind === 'sk') {
-        const key = await deps.db
+        const business = await deps.db
           .selectFrom('api_keys')
           .innerJoin('businesses', 'businesses.id', 'api_keys.business_id')
-          .select(['api_keys.business_id', 'businesses.allowed_origins'])
+          .select(TENANT_BUSINESS_COLUMNS)
           .where('api_keys.key_hash', '=', hash)
           .where('api_keys.kind', '=', 'secret')
           .where('api_keys.revoked_at', 'is', null)
           .executeTakeFirst();
-        if (!key) throw unauthorized('invalid_credential', 'Unknown or revoked key.');
+        if (!business) throw unauthorized('invalid_credential', 'Unknown or revoked key.');
         // A secret key belongs on a server; one sent by a browser has leaked.
         if (c.req.header('Origin'))
           throw forbidden('Secret keys must not be used from a browser; use a component session.');
-        c.set('principal', { kind: 'secret', businessId: key.business_id, permissions: ROLE_PERMISSIONS.owner });
-        c.set('tenant', new ScopedDb(deps.db, key.business_id));
+        c.set('principal', { kind: 'secret', businessId: business.id, permissions: ROLE_PERMISSIONS.owner });
+        c.set('tenant', new ScopedDb(deps.db, business));
         return next();
       }
 
@@ -64,14 +64,18 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         .innerJoin('users as u', 'u.id', 's.user_id')
         .innerJoin('businesses as b', 'b.id', 's.business_id')
         .select([
-          's.business_id',
           's.features',
           's.expires_at',
-          'u.id',
+          'u.id as user_id',
           'u.email',
           'u.name',
           'u.role',
           'u.location_ids',
+          'b.id',
+          'b.country',
+          'b.currency',
+          'b.timezone',
+          'b.shared_client_base',
           'b.allowed_origins',
         ])
         .where('s.token_hash', '=', hash)
@@ -83,9 +87,9 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const features = session.features as Partial<Record<Feature, boolean>>;
       c.set('principal', {
         kind: 'session',
-        businessId: session.business_id,
+        businessId: session.id,
         user: {
-          id: session.id,
+          id: session.user_id,
           email: session.email,
           name: session.name,
           role: session.role,
@@ -94,7 +98,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
         features,
         permissions: permissionsFor(session.role, features),
       });
-      c.set('tenant', new ScopedDb(deps.db, session.business_id));
+      c.set('tenant', new ScopedDb(deps.db, session));
       return next();
     }),
   );
@@ -107,18 +111,18 @@ export function authenticatePublic(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const token = c.req.header('X-Publishable-Key') ?? c.req.query('key');
       if (!token) throw unauthorized('missing_credential', 'Send the publishable key in X-Publishable-Key.');
       if (tokenKind(token) !== 'pk') throw unauthorized('malformed_credential', 'This is not a publishable key.');
-      const key = await deps.db
+      const business = await deps.db
         .selectFrom('api_keys')
         .innerJoin('businesses', 'businesses.id', 'api_keys.business_id')
-        .select(['api_keys.business_id', 'businesses.allowed_origins'])
+        .select(TENANT_BUSINESS_COLUMNS)
         .where('api_keys.key_hash', '=', hashToken(token))
         .where('api_keys.kind', '=', 'publishable')
         .where('api_keys.revoked_at', 'is', null)
         .executeTakeFirst();
-      if (!key) throw unauthorized('invalid_credential', 'Unknown or revoked publishable key.');
-      checkOrigin(c, key.allowed_origins);
-      c.set('principal', { kind: 'publishable', businessId: key.business_id });
-      c.set('tenant', new ScopedDb(deps.db, key.business_id));
+      if (!business) throw unauthorized('invalid_credential', 'Unknown or revoked publishable key.');
+      checkOrigin(c, business.allowed_origins);
+      c.set('principal', { kind: 'publishable', businessId: business.id });
+      c.set('tenant', new ScopedDb(deps.db, business));
       return next();
     }),
   );

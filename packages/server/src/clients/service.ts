@@ -6,15 +6,6 @@ import { escapeLike, foldForSearch } from '../text/search';
 import { type ClientInput, SORTABLE, type SortField } from './schema';
 import { type CategoryChip, clientView } from './view';
 
-async function businessCountry(tenant: ScopedDb): Promise<string> {
-  const row = await tenant.db
-    .selectFrom('businesses')
-    .select('country')
-    .where('id', '=', tenant.businessId)
-    .executeTakeFirstOrThrow();
-  return row.country;
-}
-
 function phoneField(field: 'phone' | 'additional_phone', value: string, country: string): string {
   const phone = normalizePhone(value, country);
   if (!phone) throw validationFailed([{ field, message: `Not a possible phone number for ${country}.` }]);
@@ -35,7 +26,7 @@ async function toColumns(
   input: ClientInput,
   current?: { first_name: string; last_name: string | null; middle_name: string | null },
 ) {
-  const country = await businessCountry(tenant);
+  const country = tenant.business.country;
   const { custom_fields, ...rest } = input;
   const columns: Record<string, unknown> = { ...rest };
   if (custom_fields) columns.custom_fields = JSON.stringify(custom_fields);
@@ -119,7 +110,7 @@ export async function listClients(tenant: ScopedDb, params: ListParams) {
   if (text) {
     const folded = escapeLike(foldForSearch(text));
     const digits = digitsOf(text);
-    const country = digits.length >= 3 ? await businessCountry(tenant) : '';
+    const country = tenant.business.country;
     const e164 = digits.length >= 3 ? normalizePhone(text, country) : null;
     base = base.where((eb) =>
       eb.or([

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as domain from './migrations/2026_11_25_0001_domain';
+import * as userPreferences from './migrations/2026_11_25_0002_user_preferences';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_domain': domain,
+  '2026_11_25_0002_user_preferences': userPreferences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -445,6 +445,14 @@ export interface IdempotencyKeyTable {
   created_at: CreatedAt;
 }
 
+export interface UserPreferenceTable {
+  business_id: string;
+  user_id: string;
+  key: string;
+  value: Json<unknown>;
+  updated_at: TimestampDefault;
+}
+
 export interface AppSettingTable {
   key: string;
   value: Json<unknown>;
@@ -486,6 +494,7 @@ export interface Database {
   rate_limit_counters: RateLimitCounterTable;
   idempotency_keys: IdempotencyKeyTable;
   app_settings: AppSettingTable;
+  user_preferences: UserPreferenceTable;
 }
 
 export type Business = Selectable<BusinessTable>;

@@ -16,6 +16,9 @@ export const jsonBody = <S extends z.ZodType>(schema: S) =>
 export const queryParams = <S extends z.ZodType>(schema: S) =>
   validator('query', (value): z.output<S> => parse(schema, value));
 
+export const pathParams = <S extends z.ZodType>(schema: S) =>
+  validator('param', (value): z.output<S> => parse(schema, value));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An `:id` that is not one of our ids cannot exist: 404, as for any unknown id. */

@@ -22,11 +22,33 @@ export type TenantTable = {
 
 type WithoutBusiness<T extends TenantTable> = Omit<Insertable<Database[T]>, 'business_id'>;
 
+/** The business settings most requests need, read once with the credential. */
+export interface TenantBusiness {
+  id: string;
+  country: string;
+  currency: string;
+  timezone: string;
+  shared_client_base: boolean;
+}
+
+export const TENANT_BUSINESS_COLUMNS = [
+  'businesses.id',
+  'businesses.country',
+  'businesses.currency',
+  'businesses.timezone',
+  'businesses.shared_client_base',
+  'businesses.allowed_origins',
+] as const;
+
 export class ScopedDb {
+  readonly businessId: string;
+
   constructor(
     readonly db: Kysely<Database> | Transaction<Database>,
-    readonly businessId: string,
-  ) {}
+    readonly business: TenantBusiness,
+  ) {
+    this.businessId = business.id;
+  }
 
   selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, object> {
     // biome-ignore lint/suspicious/noExplicitAny: kysely cannot type a column reference generic over tables
@@ -55,6 +77,6 @@ export class ScopedDb {
   /** Runs `work` in one transaction with a ScopedDb bound to the same business. */
   transaction<R>(work: (scoped: ScopedDb) => Promise<R>): Promise<R> {
     if (this.db.isTransaction) return work(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new ScopedDb(trx, this.businessId)));
+    return (this.db as Kysely<Database>).transaction().execute((trx) => work(new ScopedDb(trx, this.business)));
   }
 }
