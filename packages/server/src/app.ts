@@ -5,7 +5,10 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, authenticatePlatform, authenticatePublic } from './auth/middleware';
 import { businessRoutes } from './business/routes';
+import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
+import { categoryRoutes } from './categories/routes';
 import { clientRoutes } from './clients/routes';
+import { customFieldRoutes } from './custom-fields/routes';
 import { preflight } from './http/cors';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
@@ -13,6 +16,7 @@ import { requestLog } from './http/logging';
 import { meRoutes } from './me/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
+import { segmentRoutes } from './segments/routes';
 import { sessionRoutes } from './sessions/routes';
 import { userRoutes } from './users/routes';
 
@@ -35,12 +39,28 @@ export function createApp(deps: AppDeps) {
     .use('/me/*', admin)
     .route('/me', meRoutes)
     .use('/clients/*', admin)
-    .route('/clients', clientRoutes);
+    .route('/clients', clientRoutes)
+    .use('/categories/*', admin)
+    .route('/categories', categoryRoutes)
+    .use('/custom-fields/*', admin)
+    .route('/custom-fields', customFieldRoutes)
+    .use('/segments/*', admin)
+    .route('/segments', segmentRoutes)
+    .use('/locations/*', admin)
+    .route('/locations', locationRoutes)
+    .use('/staff/*', admin)
+    .route('/staff', staffRoutes)
+    .use('/services/*', admin)
+    .route('/services', serviceRoutes);
 
   const app = new Hono<AppEnv>()
     .use(requestId({ headerName: 'X-Request-Id' }))
     .use(requestLog(deps.logger))
     .use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+    .use(async (c, next) => {
+      c.set('now', deps.now?.() ?? new Date());
+      await next();
+    })
     .use('/v1/*', preflight)
     .use(
       '/v1/*',

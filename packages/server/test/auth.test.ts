@@ -223,10 +223,30 @@ describe('tenant isolation', () => {
       token: a.secretKey,
       body: { first_name: 'Iso', phone: '07400 900003' },
     });
+    const category = await t.call('POST', '/v1/categories', {
+      token: a.secretKey,
+      body: { name: 'Iso', color: '#123456' },
+    });
+    const field = await t.call('POST', '/v1/custom-fields', {
+      token: a.secretKey,
+      body: { key: 'iso', label: 'Iso', type: 'text' },
+    });
+    const segment = await t.call('POST', '/v1/segments', { token: a.secretKey, body: { name: 'Iso', filter: {} } });
     // One of business A's real ids per resource; a new route with :id must add its resource here.
-    const idsOfA: Record<string, string> = { users: a.ownerId, clients: client.body.id };
+    const idsOfA: Record<string, string> = {
+      users: a.ownerId,
+      clients: client.body.id,
+      categories: category.body.id,
+      'custom-fields': field.body.id,
+      segments: segment.body.id,
+    };
     // A valid body per resource, so the answer is about the id and not the body.
-    const bodies: Record<string, unknown> = { users: { name: 'x' }, clients: { first_name: 'x' } };
+    const bodies: Record<string, unknown> = {
+      users: { name: 'x' },
+      clients: { first_name: 'x' },
+      categories: { name: 'x' },
+      'custom-fields': { label: 'x' },
+    };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {

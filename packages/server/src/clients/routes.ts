@@ -2,27 +2,28 @@ import { Hono } from 'hono';
 import { requirePermission } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { idParam, jsonBody, queryParams } from '../http/validate';
+import { clientAccess } from './access';
 import { createClientBody, listQuery, searchBody, updateClientBody } from './schema';
 import { createClient, deleteClient, getClient, listClients, updateClient } from './service';
 
 export const clientRoutes = new Hono<AppEnv>()
   .get('/', requirePermission('clients_read'), queryParams(listQuery), async (c) => {
     const { q, ...rest } = c.req.valid('query');
-    return c.json(await listClients(c.get('tenant'), { query: q, ...rest }), 200);
+    return c.json(await listClients(clientAccess(c), { query: q, ...rest }), 200);
   })
   .post('/search', requirePermission('clients_read'), jsonBody(searchBody), async (c) => {
-    return c.json(await listClients(c.get('tenant'), c.req.valid('json')), 200);
+    return c.json(await listClients(clientAccess(c), c.req.valid('json')), 200);
   })
   .post('/', requirePermission('clients_write'), jsonBody(createClientBody), async (c) => {
-    return c.json(await createClient(c.get('tenant'), c.req.valid('json'), 'admin'), 201);
+    return c.json(await createClient(clientAccess(c), c.req.valid('json'), 'admin'), 201);
   })
   .get('/:id', requirePermission('clients_read'), idParam('Client'), async (c) => {
-    return c.json(await getClient(c.get('tenant'), c.req.valid('param').id), 200);
+    return c.json(await getClient(clientAccess(c), c.req.valid('param').id), 200);
   })
   .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateClientBody), async (c) => {
-    return c.json(await updateClient(c.get('tenant'), c.req.valid('param').id, c.req.valid('json')), 200);
+    return c.json(await updateClient(clientAccess(c), c.req.valid('param').id, c.req.valid('json')), 200);
   })
   .delete('/:id', requirePermission('clients_delete'), idParam('Client'), async (c) => {
-    await deleteClient(c.get('tenant'), c.req.valid('param').id);
+    await deleteClient(clientAccess(c), c.req.valid('param').id);
     return c.body(null, 204);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientFilter } from './filter';
 
 /** Sort field → column, and whether the column can be null (those need `nulls last` and their own indexes). */
 export const SORTABLE = {
@@ -47,7 +48,7 @@ export const listQuery = z.strictObject({
 
 export const searchBody = z.strictObject({
   query: z.string().trim().max(200).optional(),
-  filter: z.record(z.string(), z.unknown()).optional(),
+  filter: clientFilter.optional(),
   sort: sortParam.prefault('name:asc'),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z
@@ -74,7 +75,11 @@ export const clientFields = {
   card_number: optionalText(64),
   birth_date: isoDate.nullish(),
   note: optionalText(5000),
-  custom_fields: z.record(z.string(), z.union([z.string().max(1000), z.number(), z.null()])).optional(),
+  custom_fields: z
+    .record(z.string().max(63), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+    .optional(),
+  /** The client's manually assigned categories (replaces them); rule-assigned ones are kept. */
+  category_ids: z.array(z.uuid()).max(100).optional(),
   online_booking_disabled: z.boolean().optional(),
   online_booking_disabled_reason: optionalText(500),
   marketing_allowed: z.boolean().optional(),

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
+import { checkCustomFieldValues } from '../custom-fields/values';
 import { conflict, notFound, validationFailed } from '../http/errors';
 import { digitsOf, normalizePhone } from '../phones/normalize';
 import type { ScopedDb } from '../tenancy/scoped-db';
 import { escapeLike, foldForSearch } from '../text/search';
+import { type ClientAccess, visibleClients } from './access';
+import { type ClientFilter, filterConditions } from './filter';
 import { type ClientInput, SORTABLE, type SortField } from './schema';
 import { type CategoryChip, clientView } from './view';
 
@@ -16,20 +19,26 @@ async function assertPhoneFree(tenant: ScopedDb, phone: string, exceptId?: strin
   let query = tenant.selectFrom('clients').select(['id']).where('phone', '=', phone);
   if (exceptId) query = query.where('id', '!=', exceptId);
   const other = await query.executeTakeFirst();
-  if (other)
+  if (other) {
     throw conflict('phone_taken', 'Another client has this phone number.', { field: 'phone', client_id: other.id });
+  }
 }
 
-/** Input → columns: phones normalised, emails lower-cased, search text derived. */
-async function toColumns(
-  tenant: ScopedDb,
-  input: ClientInput,
-  current?: { first_name: string; last_name: string | null; middle_name: string | null },
-) {
+interface NameParts {
+  first_name: string;
+  last_name: string | null;
+  middle_name: string | null;
+}
+
+/** Input → columns: phones normalised, emails lower-cased, custom fields checked, search text derived. */
+async function toColumns(tenant: ScopedDb, input: ClientInput, current?: NameParts) {
+  const { custom_fields, category_ids: _categories, ...rest } = input;
   const country = tenant.business.country;
-  const { custom_fields, ...rest } = input;
   const columns: Record<string, unknown> = { ...rest };
-  if (custom_fields) columns.custom_fields = JSON.stringify(custom_fields);
+  if (custom_fields) {
+    await checkCustomFieldValues(tenant, custom_fields, 'custom_fields');
+    columns.custom_fields = JSON.stringify(custom_fields);
+  }
   if (input.phone !== undefined) columns.phone = phoneField('phone', input.phone, country);
   if (input.additional_phone)
     columns.additional_phone = phoneField('additional_phone', input.additional_phone, country);
@@ -39,6 +48,31 @@ async function toColumns(
     columns.search_name = foldForSearch(names.first_name, names.middle_name, names.last_name);
   }
   return columns;
+}
+
+/** Replaces the client's manual categories; those assigned by rules stay with the rules. */
+async function setManualCategories(tenant: ScopedDb, clientId: string, categoryIds: string[]) {
+  const unique = [...new Set(categoryIds)];
+  if (unique.length) {
+    const known = await tenant.selectFrom('categories').select('id').where('id', 'in', unique).execute();
+    if (known.length !== unique.length) {
+      throw validationFailed([{ field: 'category_ids', message: 'Unknown category.' }]);
+    }
+  }
+  await tenant
+    .deleteFrom('client_categories')
+    .where('client_id', '=', clientId)
+    .where('assigned_by', '=', 'manual')
+    .execute();
+  if (unique.length) {
+    await tenant
+      .insertInto(
+        'client_categories',
+        unique.map((category_id) => ({ client_id: clientId, category_id, assigned_by: 'manual' as const })),
+      )
+      .onConflict((oc) => oc.columns(['client_id', 'category_id']).doUpdateSet({ assigned_by: 'manual' }))
+      .execute();
+  }
 }
 
 export async function loadCategories(tenant: ScopedDb, clientIds: string[]): Promise<Map<string, CategoryChip[]>> {
@@ -55,73 +89,96 @@ export async function loadCategories(tenant: ScopedDb, clientIds: string[]): Pro
   return byClient;
 }
 
-export async function getClient(tenant: ScopedDb, id: string) {
-  const row = await tenant.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getClient(access: ClientAccess, id: string) {
+  const row = await visibleClients(access).selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Client');
-  return clientView(row, (await loadCategories(tenant, [id])).get(id) ?? []);
+  return clientView(row, (await loadCategories(access.tenant, [id])).get(id) ?? []);
 }
 
 export async function createClient(
-  tenant: ScopedDb,
+  access: ClientAccess,
   input: ClientInput & { first_name: string; phone: string },
   source: 'admin' | 'online' | 'import',
+  createdLocationId: string | null = null,
 ) {
-  const columns = await toColumns(tenant, input);
-  await assertPhoneFree(tenant, columns.phone as string);
-  const row = await tenant
-    .insertInto('clients', { ...(columns as { first_name: string }), source })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return getClient(tenant, row.id);
+  const id = await access.tenant.transaction(async (tenant) => {
+    const columns = await toColumns(tenant, input);
+    await assertPhoneFree(tenant, columns.phone as string);
+    const row = await tenant
+      .insertInto('clients', {
+        ...(columns as { first_name: string }),
+        source,
+        created_location_id: createdLocationId ?? access.locationIds?.[0] ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.category_ids) await setManualCategories(tenant, row.id, input.category_ids);
+    return row.id;
+  });
+  return getClient(access, id);
 }
 
-export async function updateClient(tenant: ScopedDb, id: string, input: ClientInput) {
-  const current = await tenant
-    .selectFrom('clients')
-    .select(['first_name', 'last_name', 'middle_name'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!current) throw notFound('Client');
-  const columns = await toColumns(tenant, input, current);
-  if (typeof columns.phone === 'string') await assertPhoneFree(tenant, columns.phone, id);
-  await tenant
-    .updateTable('clients')
-    .set({ ...columns, updated_at: new Date() })
-    .where('id', '=', id)
-    .execute();
-  return getClient(tenant, id);
+export async function updateClient(access: ClientAccess, id: string, input: ClientInput) {
+  await access.tenant.transaction(async (tenant) => {
+    const current = await visibleClients({ ...access, tenant })
+      .select(['first_name', 'last_name', 'middle_name'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw notFound('Client');
+    const columns = await toColumns(tenant, input, current);
+    if (typeof columns.phone === 'string') await assertPhoneFree(tenant, columns.phone, id);
+    await tenant
+      .updateTable('clients')
+      .set({ ...columns, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    if (input.category_ids) await setManualCategories(tenant, id, input.category_ids);
+  });
+  return getClient(access, id);
 }
 
-export async function deleteClient(tenant: ScopedDb, id: string) {
-  const result = await tenant.deleteFrom('clients').where('id', '=', id).executeTakeFirst();
-  if (!result.numDeletedRows) throw notFound('Client');
+export async function deleteClient(access: ClientAccess, id: string) {
+  const visible = await visibleClients(access).select('id').where('id', '=', id).executeTakeFirst();
+  if (!visible) throw notFound('Client');
+  await access.tenant.deleteFrom('clients').where('id', '=', id).execute();
 }
 
 export interface ListParams {
   query?: string;
+  filter?: ClientFilter;
   sort: { field: SortField; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
 }
 
-export async function listClients(tenant: ScopedDb, params: ListParams) {
-  let base = tenant.selectFrom('clients');
-  const text = params.query?.trim();
+/** The clients matching a search text and filter, before sorting and paging; bulk actions reuse it. */
+export async function matchingClients(access: ClientAccess, query: string | undefined, filter: ClientFilter = {}) {
+  const { tenant } = access;
+  if (filter.custom_fields) await checkCustomFieldValues(tenant, filter.custom_fields, 'filter.custom_fields');
+  const context = { timezone: tenant.business.timezone, now: access.now };
+  let base = visibleClients(access).where((eb) => eb.and(filterConditions(eb, filter, context)));
+  const text = query?.trim();
   if (text) {
     const folded = escapeLike(foldForSearch(text));
     const digits = digitsOf(text);
-    const country = tenant.business.country;
-    const e164 = digits.length >= 3 ? normalizePhone(text, country) : null;
+    const e164 = digits.length >= 3 ? normalizePhone(text, tenant.business.country) : null;
     base = base.where((eb) =>
       eb.or([
         eb('search_name', 'like', `%${folded}%`),
         eb(sql`lower(email)`, 'like', `${escapeLike(text.toLowerCase())}%`),
         eb('card_number', 'like', `${escapeLike(text)}%`),
+        // The query's digits match the end of the stored number, whatever formatting was typed.
         ...(digits.length >= 3 ? [eb('phone_reversed', 'like', `${[...digits].reverse().join('')}%`)] : []),
         ...(e164 ? [eb('phone', '=', e164)] : []),
       ]),
     );
   }
+  return base;
+}
+
+export async function listClients(access: ClientAccess, params: ListParams) {
+  const base = await matchingClients(access, params.query, params.filter);
   const { column, nullable } = SORTABLE[params.sort.field];
   const direction = params.sort.direction;
   const [rows, count] = await Promise.all([
@@ -139,7 +196,7 @@ export async function listClients(tenant: ScopedDb, params: ListParams) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const categories = await loadCategories(
-    tenant,
+    access.tenant,
     rows.map((r) => r.id),
   );
   return { items: rows.map((row) => clientView(row, categories.get(row.id) ?? [])), total: Number(count.n) };

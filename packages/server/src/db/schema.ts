@@ -137,7 +137,7 @@ export interface ClientTable {
   card_number: string | null;
   birth_date: DateString | null;
   note: string | null;
-  custom_fields: JsonDefault<Record<string, string | number | null>>;
+  custom_fields: JsonDefault<Record<string, string | number | boolean | null>>;
   online_booking_disabled: Generated<boolean>;
   online_booking_disabled_reason: string | null;
   source: Generated<ClientSource>;

@@ -19,5 +19,7 @@ export interface AppEnv {
     log: Logger;
     principal: Principal;
     tenant: ScopedDb;
+    /** The request's clock reading; tests pin it through deps.now. */
+    now: Date;
   };
 }
