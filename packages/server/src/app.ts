@@ -16,6 +16,7 @@ import { requestLog } from './http/logging';
 import { meRoutes } from './me/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
+import { ruleRoutes } from './rules/routes';
 import { segmentRoutes } from './segments/routes';
 import { sessionRoutes } from './sessions/routes';
 import { userRoutes } from './users/routes';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps) {
     .route('/categories', categoryRoutes)
     .use('/custom-fields/*', admin)
     .route('/custom-fields', customFieldRoutes)
+    .use('/category-rules/*', admin)
+    .route('/category-rules', ruleRoutes)
     .use('/segments/*', admin)
     .route('/segments', segmentRoutes)
     .use('/locations/*', admin)

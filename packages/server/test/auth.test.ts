@@ -232,6 +232,10 @@ describe('tenant isolation', () => {
       body: { key: 'iso', label: 'Iso', type: 'text' },
     });
     const segment = await t.call('POST', '/v1/segments', { token: a.secretKey, body: { name: 'Iso', filter: {} } });
+    const rule = await t.call('POST', '/v1/category-rules', {
+      token: a.secretKey,
+      body: { metric: 'visits_count', operator: 'gte', threshold: 99, discount: 1 },
+    });
     // One of business A's real ids per resource; a new route with :id must add its resource here.
     const idsOfA: Record<string, string> = {
       users: a.ownerId,
@@ -239,6 +243,7 @@ describe('tenant isolation', () => {
       categories: category.body.id,
       'custom-fields': field.body.id,
       segments: segment.body.id,
+      'category-rules': rule.body.id,
     };
     // A valid body per resource, so the answer is about the id and not the body.
     const bodies: Record<string, unknown> = {
@@ -246,6 +251,7 @@ describe('tenant isolation', () => {
       clients: { first_name: 'x' },
       categories: { name: 'x' },
       'custom-fields': { label: 'x' },
+      'category-rules': { threshold: 1 },
     };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);

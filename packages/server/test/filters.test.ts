@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ClientTable } from '../src/db/schema';
 import { useTestApp } from './harness';
@@ -43,7 +44,7 @@ await t.call('POST', '/v1/custom-fields', {
   body: { key: 'hair_type', label: 'Hair type', type: 'select', options: ['curly', 'straight'] },
 });
 
-type Facts = Partial<Omit<ClientTable, 'id' | 'business_id'>> & Record<string, unknown>;
+type Facts = Updateable<ClientTable>;
 const names: Record<string, string> = {};
 let phone = 900500;
 

@@ -157,7 +157,8 @@ export interface ClientTable {
   average_check: GeneratedAlways<number | null>;
   birth_md: GeneratedAlways<number | null>;
   phone_reversed: GeneratedAlways<string | null>;
-  created_at: CreatedAt;
+  /** Settable: imports carry the date a client joined the salon. */
+  created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
 
