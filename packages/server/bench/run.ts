@@ -1,15 +1,19 @@
-// `pnpm bench [--clients N] [--clients-1m] [--iterations N] [--only postgres|pglite] [--keep]`
+// `pnpm bench [--clients N] [--clients-1m] [--iterations N] [--only postgres|pglite] [--keep] [--reuse]`
 // Seeds fresh databases, runs every per-target module against them, prints a table and writes
 // <repo>/bench-results/bench.json. A new figure: write a module (target, bench, iterations) → Promise
 // and add it to MODULES.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bench, repoRoot } from './harness';
+import { clientList } from './client-list';
 import { searchLatency } from './search-latency';
-import { postgresReachable, type SeededTarget, seededTarget } from './targets';
+import { postgresReachable, reusedTarget, type SeededTarget, seededTarget } from './targets';
 
 type Module = (target: SeededTarget, bench: Bench, iterations: number) => Promise<void>;
-const MODULES: [string, Module][] = [['search latency', searchLatency]];
+const MODULES: [string, Module][] = [
+  ['search latency', searchLatency],
+  ['client list', clientList],
+];
 
 function options() {
   const { values } = parseArgs({
@@ -20,6 +24,7 @@ function options() {
       iterations: { type: 'string', default: '30' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -36,6 +41,7 @@ function options() {
     million: values['clients-1m'] || process.env.BENCH_1M === '1',
     only: values.only as 'postgres' | 'pglite' | undefined,
     keep: values.keep,
+    reuse: values.reuse,
     pgUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   };
 }
@@ -88,7 +94,9 @@ async function main() {
     else
       await runTarget(
         bench,
-        () => seededTarget(bench, { driver: 'postgres', baseUrl: o.pgUrl, database: 'cb_bench_1m' }, 1_000_000),
+        async () =>
+          (o.reuse && (await reusedTarget(o.pgUrl, 'cb_bench_1m', 1_000_000))) ||
+          seededTarget(bench, { driver: 'postgres', baseUrl: o.pgUrl, database: 'cb_bench_1m' }, 1_000_000),
         o.iterations,
         o.keep,
       );

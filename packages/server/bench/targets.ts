@@ -2,6 +2,7 @@
 // seeded through seedBusiness, with the seed's throughput recorded as a figure.
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { hashToken, newToken } from '../src/auth/tokens';
 import { connect, type DatabaseHandle, type Driver } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { Database } from '../src/db/schema';
@@ -44,6 +45,41 @@ export async function postgresReachable(baseUrl: string): Promise<string | null>
 }
 
 const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+/**
+ * A PostgreSQL bench database kept by an earlier `--keep` run, when it holds a business with `clients`
+ * clients: seeding 1M takes minutes, so `--reuse` measures it again without reseeding.
+ */
+export async function reusedTarget(baseUrl: string, database: string, clients: number): Promise<SeededTarget | null> {
+  const exists = await admin(baseUrl, (client) => client.query('select 1 from pg_database where datname = $1', [database]));
+  if (!exists.rowCount) return null;
+  const handle = await connect({ databaseUrl: databaseUrl(baseUrl, database), poolSize: 4 });
+  const business = await handle.db
+    .selectFrom('clients')
+    .select(['business_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('business_id')
+    .having((eb) => eb.fn.countAll(), '=', clients)
+    .executeTakeFirst();
+  if (!business) {
+    await handle.close();
+    return null;
+  }
+  const secretKey = newToken('sk');
+  await handle.db
+    .insertInto('api_keys')
+    .values({ business_id: business.business_id, kind: 'secret', key_hash: hashToken(secretKey), display_prefix: 'bench' })
+    .execute();
+  console.log(`\npostgres ${short(clients)}: reusing ${database}`);
+  return {
+    label: `postgres ${short(clients)}`,
+    driver: 'postgres',
+    db: handle.db,
+    businessId: business.business_id,
+    secretKey,
+    clients,
+    close: () => handle.close(),
+  };
+}
 
 /** Seeds `clients` into a fresh target and records clients/s. */
 export async function seededTarget(
