@@ -22,6 +22,7 @@ await build({
   platform: 'browser',
   target: 'es2022',
   minify: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
   sourcemap: true,
   tsconfig: 'tsconfig.json',
   logLevel: 'info',

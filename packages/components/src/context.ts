@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { ApiClient } from './api/client.js';
+import type { Me } from './api/types.js';
 import type { Locale } from './localize.js';
 
 export type Theme = 'light' | 'dark';
@@ -15,6 +16,12 @@ export interface SessionInfo {
    * Empty until the provider learns them from the API.
    */
   readonly features: Readonly<Record<string, boolean>>;
+  /** Permissions of the session's user (e.g. `clients.read`), from `GET /v1/me`; empty until loaded. */
+  readonly permissions: readonly string[];
+  /** The signed-in user, from `GET /v1/me`; null until loaded. */
+  readonly user: Me['user'];
+  /** The business (currency, timezone, country), from `GET /v1/me`; null until loaded. */
+  readonly business: Me['business'] | null;
 }
 
 // Symbol.for keys let two bundles of these components on one page still find each other's provider.

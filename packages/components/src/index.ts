@@ -1,4 +1,5 @@
 import './provider/provider.js';
+import './client-table/client-table.js';
 
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
 export {
@@ -8,6 +9,8 @@ export {
   type HttpMethod,
   type RequestOptions,
 } from './api/client.js';
+export type * from './api/types.js';
+export { CbClientTable } from './client-table/client-table.component.js';
 export {
   apiClientContext,
   localeContext,
@@ -16,7 +19,11 @@ export {
   type Theme,
   themeContext,
 } from './context.js';
+export { CbClientOpenEvent } from './events/client-open.js';
+export { CbFilterChangeEvent } from './events/filter-change.js';
+export { CbSelectionChangeEvent } from './events/selection-change.js';
 export { CbSessionExpiredEvent } from './events/session-expired.js';
+export { formatDate, formatMoney } from './format.js';
 export { defaultLocale, type Locale, type MessageKey, resolveLocale, supportedLocales, translate } from './localize.js';
 export { CbProvider } from './provider/provider.component.js';
 export { tokens } from './styles/tokens.styles.js';

@@ -49,7 +49,7 @@ async function openApp(
     const response = await app.request('/v1/component-sessions', {
       method: 'POST',
       headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user_id: owner.id, ttl_minutes: 240 }),
+      body: JSON.stringify({ user_id: user.id, ttl_minutes: 240 }),
     });
     if (response.status !== 201) throw new Error(`Could not mint a session: ${await response.text()}`);
     return ((await response.json()) as { session: string }).session;

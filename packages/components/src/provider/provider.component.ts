@@ -3,6 +3,7 @@ import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiError } from '../api/api-error.js';
 import { type ApiClient, createApiClient } from '../api/client.js';
+import type { Me } from '../api/types.js';
 import {
   apiClientContext,
   localeContext,
@@ -55,7 +56,7 @@ export class CbProvider extends LitElement {
   });
   private readonly sessionProvider = new ContextProvider(this, {
     context: sessionContext,
-    initialValue: { authenticated: false, expired: false, features: {} },
+    initialValue: { authenticated: false, expired: false, features: {}, permissions: [], user: null, business: null },
   });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
   private readonly themeProvider = new ContextProvider(this, { context: themeContext, initialValue: 'light' });
@@ -83,13 +84,40 @@ export class CbProvider extends LitElement {
     if (this.apiBase !== this.clientApiBase) {
       this.clientApiBase = this.apiBase;
       this.apiClientProvider.setValue(this.createClient(this.apiBase));
+      if (this.session && this.session === this.infoSession) this.loadMe();
     }
     if (this.session !== this.infoSession) {
       this.infoSession = this.session;
-      this.setSessionInfo({ authenticated: Boolean(this.session), expired: false, features: {} });
+      const previous = this.sessionProvider.value;
+      // A refreshed session keeps what the previous one knew until /me answers again.
+      this.setSessionInfo({ ...previous, authenticated: Boolean(this.session), expired: false });
+      if (this.session) this.loadMe();
     }
     this.localeProvider.setValue(resolveLocale(this.locale ?? document.documentElement.lang));
     this.themeProvider.setValue(this.theme === 'dark' ? 'dark' : 'light');
+  }
+
+  private meRequest = 0;
+
+  /** Learns the session's user, business, permissions and features. */
+  private loadMe(): void {
+    const request = ++this.meRequest;
+    const client = this.apiClientProvider.value;
+    client
+      .request<Me>('GET', '/v1/me')
+      .then((me) => {
+        if (request !== this.meRequest) return;
+        this.setSessionInfo({
+          ...this.sessionProvider.value,
+          features: Object.freeze({ ...me.features }),
+          permissions: Object.freeze([...me.permissions]),
+          user: me.user,
+          business: me.business,
+        });
+      })
+      .catch(() => {
+        // An expired session is reported through cb-session-expired; elements keep their defaults otherwise.
+      });
   }
 
   private setSessionInfo(info: SessionInfo): void {

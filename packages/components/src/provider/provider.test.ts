@@ -16,6 +16,7 @@ import type { CbSessionExpiredEvent } from '../events/session-expired.js';
 import type { Locale } from '../localize.js';
 import type { CbProvider } from './provider.component.js';
 import './provider.js';
+import { testSession, waitFor } from '../../test/real-api.js';
 
 // A stand-in for the real elements: records what the provider hands down.
 class TestContextConsumer extends LitElement {
@@ -27,6 +28,7 @@ class TestContextConsumer extends LitElement {
 customElements.define('test-context-consumer', TestContextConsumer);
 
 // Answered by the echo-session middleware in web-test-runner.config.mjs: 401 unless the bearer is cs_fresh.
+const echoBase = `${location.origin}/echo`;
 const echoPath = '/v1/echo-session';
 
 async function providerWithConsumer(template = html`<cb-provider api-base=${location.origin}></cb-provider>`) {
@@ -69,9 +71,21 @@ describe('cb-provider', () => {
     expect(getComputedStyle(provider).getPropertyValue('--cb-color-background')).to.not.equal(lightBackground);
   });
 
+  it('loads the session user, business, permissions and features from the real API', async () => {
+    const { session } = await testSession();
+    const { consumer } = await providerWithConsumer(
+      html`<cb-provider api-base=${location.origin} session=${session}></cb-provider>`,
+    );
+    const info = await waitFor(() => consumer.sessionInfo?.business && consumer.sessionInfo, 5000, '/v1/me');
+    expect(info.business?.currency).to.equal('GBP');
+    expect(info.user?.role).to.equal('owner');
+    expect(info.permissions.length).to.be.greaterThan(0);
+    expect(info.authenticated).to.equal(true);
+  });
+
   it('refreshes an expired session through fetchSession and retries once', async () => {
     const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${location.origin} session="cs_stale"></cb-provider>`,
+      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
     );
     let calls = 0;
     provider.fetchSession = async () => {
@@ -89,7 +103,7 @@ describe('cb-provider', () => {
 
   it('shares one refresh between requests that fail together', async () => {
     const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${location.origin} session="cs_stale"></cb-provider>`,
+      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
     );
     let calls = 0;
     provider.fetchSession = async () => {
@@ -103,7 +117,7 @@ describe('cb-provider', () => {
 
   it('fires cb-session-expired when the session cannot be refreshed', async () => {
     const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${location.origin} session="cs_stale"></cb-provider>`,
+      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
     );
     let calls = 0;
     provider.fetchSession = async () => {
@@ -126,7 +140,7 @@ describe('cb-provider', () => {
 
   it('fires cb-session-expired at once when there is no fetchSession', async () => {
     const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${location.origin} session="cs_stale"></cb-provider>`,
+      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
     );
     const expired = oneEvent(provider, 'cb-session-expired');
     const failure = consumer.api?.request('GET', echoPath).catch((error: unknown) => error);
