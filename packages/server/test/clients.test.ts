@@ -120,3 +120,12 @@ describe('clients', () => {
     expect((await t.call('DELETE', `/v1/clients/${created.body.id}`, { token })).status).toBe(404);
   });
 });
+
+describe('list windows', () => {
+  it('skips the count when asked, answering total null', async () => {
+    const res = await t.call('POST', '/v1/clients/search', { token, body: { limit: 2, with_total: false } });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBeNull();
+    expect(res.body.items).toHaveLength(2);
+  });
+});

@@ -57,6 +57,8 @@ export const searchBody = z.strictObject({
     .min(1)
     .transform((n) => Math.min(n, MAX_LIMIT))
     .default(50),
+  /** false skips the exact count (answered as null): a table fetching further windows already knows it. */
+  with_total: z.boolean().default(true),
 });
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
