@@ -1,5 +1,6 @@
 import './provider/provider.js';
 import './client-table/client-table.js';
+import './client-filters/client-filters.js';
 
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
 export {
@@ -10,6 +11,7 @@ export {
   type RequestOptions,
 } from './api/client.js';
 export type * from './api/types.js';
+export { CbClientFilters } from './client-filters/client-filters.component.js';
 export { CbClientTable } from './client-table/client-table.component.js';
 export {
   apiClientContext,
