@@ -1,13 +1,13 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiClient } from '../api/client.js';
 import type { Category, ClientFilter, CustomFieldDefinition, ListAnswer, NamedItem, Segment } from '../api/types.js';
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
 import { CbFilterChangeEvent } from '../events/filter-change.js';
 import { currencyDigits, formatDate, formatMoney, readableTextColor } from '../format.js';
 import { type Locale, type MessageKey, translate } from '../localize.js';
+import { styleProps } from '../styles/style-props.js';
 import { clientFiltersStyles } from './client-filters.styles.js';
 import { FILTERS, type FilterDefinition, isActive, withoutKeys } from './filter-definitions.js';
 
@@ -499,7 +499,7 @@ export class CbClientFilters extends LitElement {
             const mode =
               (['any', 'all', 'none'] as const).find((m) => (this.draft[m] as string[]).includes(category.id)) ?? '';
             return html`<label class="category">
-              <span class="swatch" style=${styleMap({ background: category.color, color: readableTextColor(category.color) })}>${category.name}</span>
+              <span class="swatch" ${styleProps({ background: category.color, color: readableTextColor(category.color) })}>${category.name}</span>
               <select data-category=${category.id} aria-label=${category.name} .value=${mode} @change=${(e: Event) => {
                 const chosen = (e.target as HTMLSelectElement).value;
                 const next: Draft = { ...this.draft };

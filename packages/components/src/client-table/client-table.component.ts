@@ -2,7 +2,6 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiClient } from '../api/client.js';
 import type { Client, ClientFilter, ClientSelection, CustomFieldDefinition, ListAnswer } from '../api/types.js';
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
@@ -11,6 +10,7 @@ import type { CbFilterChangeEvent } from '../events/filter-change.js';
 import { CbSelectionChangeEvent } from '../events/selection-change.js';
 import { formatNumber } from '../format.js';
 import { type Locale, type MessageKey, translate } from '../localize.js';
+import { styleProps } from '../styles/style-props.js';
 import { clientTableStyles } from './client-table.styles.js';
 import {
   BASE_COLUMNS,
@@ -606,7 +606,7 @@ export class CbClientTable extends LitElement {
         @focusin=${this.onGridFocusIn}
       >
         <div role="rowgroup" class="head">
-          <div role="row" part="header" class="row header" aria-rowindex="1" style=${styleMap(rowStyle)}>
+          <div role="row" part="header" class="row header" aria-rowindex="1" ${styleProps(rowStyle)}>
             ${this.selectable ? this.renderHeaderCheckbox() : nothing}
             ${columns.map((column, i) => this.renderHeaderCell(column, i + (this.selectable ? 1 : 0), stickyLeft, lastLocked))}
           </div>
@@ -614,7 +614,7 @@ export class CbClientTable extends LitElement {
         <div
           role="rowgroup"
           class="body"
-          style=${styleMap({ height: `${loadingFirst ? 10 * ROW_HEIGHT : this.rows.physicalHeight}px`, width: `${width}px` })}
+          ${styleProps({ height: `${loadingFirst ? 10 * ROW_HEIGHT : this.rows.physicalHeight}px`, width: `${width}px` })}
         >
           ${
             loadingFirst
@@ -753,7 +753,7 @@ export class CbClientTable extends LitElement {
       data-row="-1"
       data-col="0"
       tabindex=${this.tabIndexFor(-1, 0)}
-      style=${styleMap({ left: '0px' })}
+      ${styleProps({ left: '0px' })}
     >
       <input
         type="checkbox"
@@ -794,7 +794,7 @@ export class CbClientTable extends LitElement {
       data-col=${col}
       data-column=${column.id}
       tabindex=${this.tabIndexFor(-1, col)}
-      style=${styleMap(left !== undefined ? { left: `${left}px` } : {})}
+      ${styleProps(left !== undefined ? { left: `${left}px` } : {})}
     >
       ${
         column.sort
@@ -827,11 +827,11 @@ export class CbClientTable extends LitElement {
       aria-selected=${this.selectable ? String(selected) : nothing}
       data-index=${index}
       data-id=${client.id}
-      style=${styleMap({ ...rowStyle, top: `${top}px` })}
+      ${styleProps({ ...rowStyle, top: `${top}px` })}
     >
       ${
         this.selectable
-          ? html`<div role="gridcell" class="cell select sticky" part="cell" aria-colindex="1" data-row=${index} data-col="0" tabindex=${this.tabIndexFor(index, 0)} style=${styleMap({ left: '0px' })}>
+          ? html`<div role="gridcell" class="cell select sticky" part="cell" aria-colindex="1" data-row=${index} data-col="0" tabindex=${this.tabIndexFor(index, 0)} ${styleProps({ left: '0px' })}>
               <input type="checkbox" tabindex="-1" aria-label=${this.t('table.selectRow', { name: client.name })} .checked=${selected} @click=${(
                 event: Event,
               ) => {
@@ -858,7 +858,7 @@ export class CbClientTable extends LitElement {
           data-col=${i + offset}
           data-column=${column.id}
           tabindex=${this.tabIndexFor(index, i + offset)}
-          style=${styleMap(left !== undefined ? { left: `${left}px` } : {})}
+          ${styleProps(left !== undefined ? { left: `${left}px` } : {})}
         >
           ${
             column.id === 'name'
@@ -871,9 +871,9 @@ export class CbClientTable extends LitElement {
   }
 
   private renderSkeletonRow(index: number, columns: ColumnDefinition[], rowStyle: Record<string, string>, top: number) {
-    return html`<div role="row" part="row" class="row skeleton" aria-rowindex=${index + 2} aria-busy="true" data-index=${index} style=${styleMap({ ...rowStyle, top: `${top}px` })}>
+    return html`<div role="row" part="row" class="row skeleton" aria-rowindex=${index + 2} aria-busy="true" data-index=${index} ${styleProps({ ...rowStyle, top: `${top}px` })}>
       ${this.selectable ? html`<div role="gridcell" class="cell select" aria-colindex="1"></div>` : nothing}
-      ${columns.map((column, i) => html`<div role="gridcell" class="cell" aria-colindex=${i + (this.selectable ? 2 : 1)}><span class="bone" style=${styleMap({ width: `${Math.min(column.width - 24, 60 + ((index * 37 + i * 53) % 80))}px` })}></span></div>`)}
+      ${columns.map((column, i) => html`<div role="gridcell" class="cell" aria-colindex=${i + (this.selectable ? 2 : 1)}><span class="bone" ${styleProps({ width: `${Math.min(column.width - 24, 60 + ((index * 37 + i * 53) % 80))}px` })}></span></div>`)}
     </div>`;
   }
 }

@@ -1,8 +1,8 @@
 import { html, type nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Client, CustomFieldDefinition } from '../api/types.js';
 import { formatDate, formatMoney, formatNumber, readableTextColor } from '../format.js';
 import { type Locale, type MessageKey, translate } from '../localize.js';
+import { styleProps } from '../styles/style-props.js';
 
 export interface CellContext {
   locale: Locale;
@@ -34,7 +34,7 @@ function categoryChips(client: Client): TemplateResult {
       html`<span
         part="chip"
         class="chip"
-        style=${styleMap({ background: category.color, color: readableTextColor(category.color) })}
+        ${styleProps({ background: category.color, color: readableTextColor(category.color) })}
         >${category.name}</span
       >`,
   )}</span>`;
