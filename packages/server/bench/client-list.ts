@@ -29,11 +29,19 @@ export async function clientList(target: SeededTarget, bench: Bench, iterations:
       headers: { Authorization: `Bearer ${target.secretKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (response.status !== 200) throw new Error(`search ${JSON.stringify(body)} → ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`search ${JSON.stringify(body)} → ${response.status}: ${await response.text()}`);
     return (await response.json()) as { items: { email: string | null }[]; total: number | null };
   };
   const pick = async (table: 'locations' | 'staff' | 'services') =>
-    (await target.db.selectFrom(table).select('id').where('business_id', '=', target.businessId).limit(1).executeTakeFirstOrThrow()).id;
+    (
+      await target.db
+        .selectFrom(table)
+        .select('id')
+        .where('business_id', '=', target.businessId)
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id;
   const vip = await target.db
     .selectFrom('categories')
     .select('id')
@@ -85,7 +93,9 @@ export async function clientList(target: SeededTarget, bench: Bench, iterations:
   for (const field of Object.keys(SORTABLE) as SortField[]) {
     for (const direction of ['asc', 'desc'] as const) {
       const params = { sort: { field, direction }, offset: 0, limit: 100 };
-      const explained = (await (await pageQuery(access, params)).explain('json')) as { 'QUERY PLAN': [{ Plan: Plan }] }[];
+      const explained = (await (await pageQuery(access, params)).explain('json')) as {
+        'QUERY PLAN': [{ Plan: Plan }];
+      }[];
       const nodes = planNodes(explained[0]?.['QUERY PLAN'][0].Plan as Plan);
       const index = nodes.find((n) => n['Index Name'])?.['Index Name'];
       const sorted = nodes.some((n) => n['Node Type'] === 'Sort');
@@ -100,11 +110,31 @@ export async function clientList(target: SeededTarget, bench: Bench, iterations:
     }
   }
   const { total: all } = await search({ limit: 1 });
-  await bench.measure(target.label, 'total, no filter', () => search({ limit: 1 }), iterations, 2, `${all?.toLocaleString('en')}`);
+  await bench.measure(
+    target.label,
+    'total, no filter',
+    () => search({ limit: 1 }),
+    iterations,
+    2,
+    `${all?.toLocaleString('en')}`,
+  );
   for (const [name, filter] of filters) {
     const { total } = await search({ filter, limit: 1 });
-    await bench.measure(target.label, `page filter ${name}`, () => search({ filter, sort: 'name:asc', limit: 100, with_total: false }), iterations, 2);
-    await bench.measure(target.label, `total filter ${name}`, () => search({ filter, limit: 1 }), iterations, 2, `total ${total?.toLocaleString('en')}`);
+    await bench.measure(
+      target.label,
+      `page filter ${name}`,
+      () => search({ filter, sort: 'name:asc', limit: 100, with_total: false }),
+      iterations,
+      2,
+    );
+    await bench.measure(
+      target.label,
+      `total filter ${name}`,
+      () => search({ filter, limit: 1 }),
+      iterations,
+      2,
+      `total ${total?.toLocaleString('en')}`,
+    );
   }
   const sample = await search({ filter: { has_email: true }, sort: 'created_at:desc', limit: 1 });
   const emailPrefix = sample.items[0]?.email?.slice(0, 6) ?? 'ann';
@@ -113,7 +143,14 @@ export async function clientList(target: SeededTarget, bench: Bench, iterations:
     [`q email "${emailPrefix}"`, emailPrefix],
     ['q phone "7400 9"', '7400 9'],
   ] as const) {
-    await bench.measure(target.label, `page ${name}`, () => search({ query, sort: 'name:asc', limit: 100 }), iterations, 2, 'with total');
+    await bench.measure(
+      target.label,
+      `page ${name}`,
+      () => search({ query, sort: 'name:asc', limit: 100 }),
+      iterations,
+      2,
+      'with total',
+    );
   }
   const deep = Math.floor(target.clients / 2);
   await bench.measure(

@@ -4,8 +4,8 @@
 // and add it to MODULES.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Bench, repoRoot } from './harness';
 import { clientList } from './client-list';
+import { Bench, repoRoot } from './harness';
 import { searchLatency } from './search-latency';
 import { postgresReachable, reusedTarget, type SeededTarget, seededTarget } from './targets';
 

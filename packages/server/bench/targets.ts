@@ -51,7 +51,9 @@ const short = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ?
  * clients: seeding 1M takes minutes, so `--reuse` measures it again without reseeding.
  */
 export async function reusedTarget(baseUrl: string, database: string, clients: number): Promise<SeededTarget | null> {
-  const exists = await admin(baseUrl, (client) => client.query('select 1 from pg_database where datname = $1', [database]));
+  const exists = await admin(baseUrl, (client) =>
+    client.query('select 1 from pg_database where datname = $1', [database]),
+  );
   if (!exists.rowCount) return null;
   const handle = await connect({ databaseUrl: databaseUrl(baseUrl, database), poolSize: 4 });
   const business = await handle.db
@@ -67,7 +69,12 @@ export async function reusedTarget(baseUrl: string, database: string, clients: n
   const secretKey = newToken('sk');
   await handle.db
     .insertInto('api_keys')
-    .values({ business_id: business.business_id, kind: 'secret', key_hash: hashToken(secretKey), display_prefix: 'bench' })
+    .values({
+      business_id: business.business_id,
+      kind: 'secret',
+      key_hash: hashToken(secretKey),
+      display_prefix: 'bench',
+    })
     .execute();
   console.log(`\npostgres ${short(clients)}: reusing ${database}`);
   return {
