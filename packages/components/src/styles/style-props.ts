@@ -11,7 +11,8 @@ class StylePropsDirective extends Directive {
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('styleProps is an element binding: <div ${styleProps(…)}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('styleProps is an element binding, not an attribute value.');
   }
 
   render(_styles: Readonly<Record<string, string | undefined>>) {
