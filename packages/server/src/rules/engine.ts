@@ -60,7 +60,7 @@ export async function applyRules(tenant: ScopedDb, now: Date, clientIds?: string
       .deleteFrom('client_categories')
       .where('category_id', '=', categoryId)
       .where('assigned_by', '=', 'rule')
-      .where('client_id', 'in', (qb) =>
+      .where('client_id', 'in', () =>
         tenant
           .selectFrom('clients')
           .select('clients.id')
