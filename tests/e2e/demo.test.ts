@@ -39,10 +39,32 @@ describe('pnpm demo', () => {
     await page.close();
   });
 
-  it('connects the admin page through a session minted by the host backend', async () => {
+  it('connects the admin page through a session minted by the host backend and lists the clients', async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.baseUrl}/admin`);
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 15_000 }).toContain('300 clients');
+    const table = page.locator('cb-client-table');
+    await expect.poll(() => table.getByText('300 clients').count(), { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('finds a seeded client by a phone typed in another format and opens it', async () => {
+    const secretKey = /Secret key\s+(sk_\S+)/.exec(demo.output())?.[1];
+    const list = await fetch(`${demo.baseUrl}/v1/clients?sort=created_at:asc&limit=1`, {
+      headers: { Authorization: `Bearer ${secretKey}` },
+    });
+    const [client] = (await list.json()).items as { name: string; phone: string }[];
+    // +447400123456 typed the way a receptionist reads it off a card: "07400 123456".
+    const national = `0${client!.phone.slice(3, 7)} ${client!.phone.slice(7)}`;
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/admin`);
+    const table = page.locator('cb-client-table');
+    await expect.poll(() => table.getByText('300 clients').count(), { timeout: 15_000 }).toBe(1);
+    await table.getByPlaceholder('Name, phone, email or card number').fill(national);
+    await table.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => table.getByText('1 client', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await table.locator('[part~="name"]', { hasText: client!.name }).click();
+    const panel = page.locator('#client-panel');
+    await expect.poll(() => panel.locator('#client-name').textContent(), { timeout: 10_000 }).toBe(client!.name);
     await page.close();
   });
 

@@ -21,6 +21,7 @@ describe('clients', () => {
     expect(res.body).toMatchObject({
       name: 'Zoë Šimková',
       phone: '+447400900123',
+      phone_display: '+44 7400 900123',
       email: 'zoe@example.com',
       source: 'admin',
       visits_count: 0,

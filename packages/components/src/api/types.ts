@@ -17,6 +17,8 @@ export interface Client {
   last_name: string | null;
   middle_name: string | null;
   phone: string | null;
+  /** The phone in international format for reading, e.g. "+44 7400 900123". */
+  phone_display: string | null;
   additional_phone: string | null;
   email: string | null;
   gender: 'female' | 'male' | 'unspecified';

@@ -660,7 +660,7 @@ export class CbClientTable extends LitElement {
         />
         <button part="button" class="button" type="submit">${this.t('table.show')}</button>
       </form>
-      <span class="count" aria-live="polite">${total === null ? this.t('loading') : this.t('table.total', { count: formatNumber(total, this.locale) })}</span>
+      <span class="count" aria-live="polite">${total === null ? this.t('loading') : this.t(total === 1 ? 'table.totalOne' : 'table.total', { count: formatNumber(total, this.locale) })}</span>
       ${
         this.selectable
           ? html`<span class="selection">
@@ -863,7 +863,7 @@ export class CbClientTable extends LitElement {
           ${
             column.id === 'name'
               ? html`<button part="name" class="name" tabindex="-1" @click=${() => this.dispatchEvent(new CbClientOpenEvent(client.id))}>${client.name}</button>`
-              : column.render(client, context)
+              : this.renderValue(column.render(client, context))
           }
         </div>`;
       })}
@@ -875,6 +875,10 @@ export class CbClientTable extends LitElement {
       ${this.selectable ? html`<div role="gridcell" class="cell select" aria-colindex="1"></div>` : nothing}
       ${columns.map((column, i) => html`<div role="gridcell" class="cell" aria-colindex=${i + (this.selectable ? 2 : 1)}><span class="bone" ${styleProps({ width: `${Math.min(column.width - 24, 60 + ((index * 37 + i * 53) % 80))}px` })}></span></div>`)}
     </div>`;
+  }
+  /** Plain text sits in its own span: a flex cell cannot ellipsize bare text, and the title shows it whole. */
+  private renderValue(value: unknown) {
+    return typeof value === 'string' ? html`<span class="text" title=${value}>${value}</span>` : value;
   }
 }
 

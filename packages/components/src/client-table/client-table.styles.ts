@@ -338,9 +338,16 @@ export const clientTableStyles = css`
     text-decoration: underline;
   }
 
+  .text {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
   .chips {
     display: flex;
     gap: 0.25rem;
+    min-width: 0;
     overflow: hidden;
   }
 
@@ -352,6 +359,9 @@ export const clientTableStyles = css`
     font-weight: var(--cb-font-weight-semibold, 600);
     line-height: 1.4;
     white-space: nowrap;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   input[type='checkbox'] {

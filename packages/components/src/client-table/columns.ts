@@ -34,6 +34,7 @@ function categoryChips(client: Client): TemplateResult {
       html`<span
         part="chip"
         class="chip"
+        title=${category.name}
         ${styleProps({ background: category.color, color: readableTextColor(category.color) })}
         >${category.name}</span
       >`,
@@ -43,7 +44,13 @@ function categoryChips(client: Client): TemplateResult {
 /** The built-in columns, in their default order. The name column renders as a button by the table itself. */
 export const BASE_COLUMNS: readonly ColumnDefinition[] = [
   { id: 'name', label: label('col.name'), width: 220, sort: 'name', hideable: false, render: (c) => c.name },
-  { id: 'phone', label: label('col.phone'), width: 160, hideable: true, render: (c) => c.phone ?? '' },
+  {
+    id: 'phone',
+    label: label('col.phone'),
+    width: 160,
+    hideable: true,
+    render: (c) => c.phone_display ?? c.phone ?? '',
+  },
   { id: 'email', label: label('col.email'), width: 220, hideable: true, render: (c) => c.email ?? '' },
   { id: 'categories', label: label('col.categories'), width: 220, hideable: true, render: categoryChips },
   {

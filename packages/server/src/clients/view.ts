@@ -1,4 +1,5 @@
 import type { Client } from '../db/schema';
+import { displayPhone } from '../phones/normalize';
 
 export interface CategoryChip {
   id: string;
@@ -17,6 +18,7 @@ export function clientView(row: Client, categories: CategoryChip[]) {
     last_name: row.last_name,
     middle_name: row.middle_name,
     phone: row.phone,
+    phone_display: displayPhone(row.phone),
     additional_phone: row.additional_phone,
     email: row.email,
     gender: row.gender,

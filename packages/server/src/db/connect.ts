@@ -53,6 +53,11 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection can be cut by the server (restart, failover, a forced drop): pg then emits an
+    // 'error' on the pool, which would crash the process without a listener. The next query reconnects.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'postgres', close: () => db.destroy() };
   }

@@ -7,6 +7,12 @@ export function normalizePhone(input: string, country: string): string | null {
   return parsed?.isPossible() ? parsed.number : null;
 }
 
+/** How people read a stored E.164 number: "+44 7400 900123". */
+export function displayPhone(e164: string | null): string | null {
+  if (!e164) return null;
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 export function digitsOf(input: string): string {
   return input.replace(/\D/g, '');
 }
