@@ -47,7 +47,7 @@ export const BASE_COLUMNS: readonly ColumnDefinition[] = [
   {
     id: 'phone',
     label: label('col.phone'),
-    width: 160,
+    width: 180,
     hideable: true,
     render: (c) => c.phone_display ?? c.phone ?? '',
   },
