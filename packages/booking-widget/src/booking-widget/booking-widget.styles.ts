@@ -1,5 +1,6 @@
+// The design tokens are shared with the admin elements; only this module of that package is bundled.
+import { tokens } from '@clientbase/components/tokens';
 import { css } from 'lit';
-import { tokens } from '../styles/tokens.styles.js';
 
 export const bookingWidgetStyles = [
   tokens,

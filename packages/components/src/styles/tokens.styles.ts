@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Global design tokens, set on `<cb-provider>`'s host so every element inside inherits them. Hosts override any
+ * Global design tokens, set on the host of `<cb-provider>` and `<cb-booking-widget>` so every element inside inherits them. Hosts override any
  * token from their own CSS (`cb-provider { --cb-color-primary: #7b3fe4; }`), which wins over these defaults;
  * `theme="dark"` switches the colour set.
  */
