@@ -168,8 +168,16 @@ describe('cb-client-table', () => {
     let focused = table.shadowRoot!.activeElement as HTMLElement;
     expect(focused.dataset.row).to.equal('0');
     expect(focused.getAttribute('tabindex')).to.equal('0');
+    const startColumn = Number(focused.dataset.col);
     await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => (table.shadowRoot!.activeElement as HTMLElement | null)?.dataset.row === '1', 3000, 'row 1');
     await sendKeys({ press: 'ArrowRight' });
+    // Each key moves the roving focus by exactly one cell; wait for the move rather than racing it.
+    await waitFor(
+      () => Number((table.shadowRoot!.activeElement as HTMLElement | null)?.dataset.col) === startColumn + 1,
+      3000,
+      'one column right',
+    );
     focused = table.shadowRoot!.activeElement as HTMLElement;
     expect(focused.dataset.row).to.equal('1');
     expect(focused.dataset.column, `col ${focused.dataset.col}`).to.equal('phone');
