@@ -77,9 +77,6 @@ async function openDatabase() {
 export async function startSeededApi(clients = 2000): Promise<TestApi> {
   const db = await openDatabase();
   const seeded = await seedBusiness(db, { clients, seed: 1, now: new Date('2026-06-15T12:00:00Z') });
-  await sql`update businesses set allowed_origins = ${JSON.stringify(ORIGINS)}::jsonb where id = ${seeded.businessId}`
-    .execute(db)
-    .catch(() => undefined);
   return openApp(db, seeded.businessId, seeded.secretKey as string, clients, () => db.destroy());
 }
 
@@ -109,4 +106,80 @@ export async function startBulkApi(clients = 1_000_000): Promise<TestApi> {
   await sql`create index clients_sort_name_sort on clients (business_id, name_sort, id)`.execute(db);
   await sql`analyze clients`.execute(db);
   return openApp(db, created.business.id, created.secret_key, clients, () => db.destroy());
+}
+
+export interface BookingApi {
+  fetch: (request: Request) => Promise<Response>;
+  /** Publishable keys: a Berlin salon charging in euros, and a Tokyo one in yen (no minor digits). */
+  keys: { euro: string; yen: string };
+  /** Location ids of the euro salon, by name. */
+  locations: Record<string, string>;
+  /** Service ids of the euro salon, by name. */
+  services: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/** Two businesses with a small, known catalogue, for the public booking widget's browser tests. */
+export async function startBookingApi(): Promise<BookingApi> {
+  const db = await openDatabase();
+  const catalogue = async (
+    business: { name: string; country: string; currency: string; timezone: string; phone: string },
+    locations: string[],
+    services: { name: string; duration_minutes: number; price: number }[],
+    staff: { name: string; location: string; services: string[] }[],
+  ) => {
+    const created = await createBusiness(db, { ...business, allowed_origins: ORIGINS });
+    const business_id = created.business.id;
+    const locationRows = await db
+      .insertInto('locations')
+      .values(locations.map((name) => ({ business_id, name, timezone: business.timezone })))
+      .returning(['id', 'name'])
+      .execute();
+    const serviceRows = await db
+      .insertInto('services')
+      .values(services.map((service) => ({ business_id, ...service })))
+      .returning(['id', 'name'])
+      .execute();
+    const locationIds = Object.fromEntries(locationRows.map((row) => [row.name, row.id]));
+    const serviceIds = Object.fromEntries(serviceRows.map((row) => [row.name, row.id]));
+    await db
+      .insertInto('staff')
+      .values(
+        staff.map((member) => ({
+          business_id,
+          name: member.name,
+          location_ids: [locationIds[member.location] as string],
+          service_ids: member.services.map((name) => serviceIds[name] as string),
+        })),
+      )
+      .execute();
+    return { key: created.publishable_key, locationIds, serviceIds };
+  };
+  const euro = await catalogue(
+    { name: 'Salon Aurora', country: 'DE', currency: 'EUR', timezone: 'Europe/Berlin', phone: '+49 30 123456' },
+    ['Mitte', 'Kreuzberg'],
+    [
+      { name: 'Haircut', duration_minutes: 45, price: 3000 },
+      { name: 'Colouring', duration_minutes: 90, price: 8550 },
+      { name: 'Beard trim', duration_minutes: 20, price: 1500 },
+    ],
+    [
+      { name: 'Ana', location: 'Mitte', services: ['Haircut', 'Colouring'] },
+      { name: 'Ben', location: 'Kreuzberg', services: ['Beard trim'] },
+    ],
+  );
+  const yen = await catalogue(
+    { name: 'Studio Sakura', country: 'JP', currency: 'JPY', timezone: 'Asia/Tokyo', phone: '+81 3 1234 5678' },
+    ['Shibuya'],
+    [{ name: 'Cut', duration_minutes: 60, price: 5500 }],
+    [{ name: 'Yui', location: 'Shibuya', services: ['Cut'] }],
+  );
+  const app = createApp({ db, config: loadConfig({}), logger: createLogger('silent') });
+  return {
+    fetch: (request) => Promise.resolve(app.fetch(request)),
+    keys: { euro: euro.key, yen: yen.key },
+    locations: euro.locationIds,
+    services: euro.serviceIds,
+    close: () => db.destroy(),
+  };
 }

@@ -3,8 +3,16 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CbBookingWidget } from './booking-widget.component.js';
 import './booking-widget.js';
 
-// Keys are answered by the booking-config middleware in web-test-runner.config.mjs.
-const apiBase = location.origin;
+// The real API (web-test-runner.config.mjs): a Berlin salon in euros and a Tokyo one in yen.
+interface TestBooking {
+  apiBase: string;
+  keys: { euro: string; yen: string };
+  locations: Record<string, string>;
+  services: Record<string, string>;
+}
+const booking = (await (await fetch('/test-booking')).json()) as TestBooking;
+const { apiBase } = booking;
+const euro = booking.keys.euro;
 
 function parts(el: CbBookingWidget, part: string): HTMLElement[] {
   return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~='${part}']`) ?? [])];
@@ -17,9 +25,12 @@ async function loaded(el: CbBookingWidget): Promise<CbBookingWidget> {
 
 describe('cb-booking-widget', () => {
   it('paints a skeleton while the configuration loads', async () => {
-    const el = await fixture<CbBookingWidget>(
-      html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_slow"></cb-booking-widget>`,
-    );
+    // Checked right after the first render, before the request can have been answered (that takes a network turn).
+    const el = document.createElement('cb-booking-widget');
+    el.setAttribute('api-base', apiBase);
+    el.setAttribute('publishable-key', euro);
+    document.body.append(el);
+    await el.updateComplete;
     const base = parts(el, 'base')[0];
     expect(base?.getAttribute('aria-busy')).to.equal('true');
     expect(el.shadowRoot?.querySelectorAll('.skeleton-block').length).to.be.greaterThan(0);
@@ -29,57 +40,69 @@ describe('cb-booking-widget', () => {
     await loaded(el);
     expect(base?.getAttribute('aria-busy')).to.equal('false');
     expect(el.shadowRoot?.querySelector('.skeleton')).to.equal(null);
+    el.remove();
   });
 
   it('renders the salon and its services with durations and prices', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" locale="en-US"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro} locale="en-US"></cb-booking-widget>`,
       ),
     );
     await expect(el).to.be.accessible();
     expect(parts(el, 'header')[0]?.textContent).to.contain('Salon Aurora');
     const services = parts(el, 'service').map((button) => button.textContent?.replace(/\s+/g, ' ').trim());
-    expect(services).to.deep.equal(['Haircut 45 min · €30.00', 'Colouring 1 hr 30 min · €85.50', 'Beard trim 20 min']);
+    expect(services).to.deep.equal([
+      'Beard trim 20 min · €15.00',
+      'Colouring 1 hr 30 min · €85.50',
+      'Haircut 45 min · €30.00',
+    ]);
   });
 
   it('speaks German when asked, prices in the German format', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" locale="de-DE"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro} locale="de-DE"></cb-booking-widget>`,
       ),
     );
     expect(el.shadowRoot?.querySelector('.services-title')?.textContent).to.equal('Leistungen');
-    const meta = parts(el, 'service')[0]?.querySelector('.service-meta')?.textContent ?? '';
+    const meta = parts(el, 'service')[2]?.querySelector('.service-meta')?.textContent ?? '';
     expect(meta.replace(/\s/g, ' ')).to.equal('45 Min. · 30,00 €');
   });
 
-  it('shows a plain number when the business has no currency', async () => {
+  it('formats prices in the minor unit of the currency (yen has none)', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_plain" locale="en"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${booking.keys.yen} locale="en"></cb-booking-widget>`,
       ),
     );
-    expect(parts(el, 'service')[1]?.querySelector('.service-meta')?.textContent).to.equal('1 hr 30 min · 85.5');
+    expect(parts(el, 'header')[0]?.textContent).to.contain('Studio Sakura');
+    expect(parts(el, 'service')[0]?.querySelector('.service-meta')?.textContent).to.equal('1 hr · ¥5,500');
   });
 
   it('lists only the services offered at location-id', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" location-id="loc_kreuzberg"></cb-booking-widget>`,
+        html`<cb-booking-widget
+          api-base=${apiBase}
+          publishable-key=${euro}
+          location-id=${booking.locations.Kreuzberg}
+        ></cb-booking-widget>`,
       ),
     );
     expect(parts(el, 'header')[0]?.textContent).to.contain('Kreuzberg');
-    expect(parts(el, 'service').map((button) => button.dataset.serviceId)).to.deep.equal(['svc_beard']);
+    expect(parts(el, 'service').map((button) => button.dataset.serviceId)).to.deep.equal([
+      booking.services['Beard trim'],
+    ]);
   });
 
   it('toggles a service when it is pressed', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro}></cb-booking-widget>`,
       ),
     );
-    const haircut = parts(el, 'service')[0] as HTMLButtonElement;
+    const haircut = parts(el, 'service')[2] as HTMLButtonElement;
     haircut.click();
     await el.updateComplete;
     expect(haircut.getAttribute('aria-pressed')).to.equal('true');
@@ -91,7 +114,7 @@ describe('cb-booking-widget', () => {
   it('shows a neutral, localized message when the key is refused', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_unknown" locale="de"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_unknownunknownunknown00" locale="de"></cb-booking-widget>`,
       ),
     );
     const message = parts(el, 'message')[0];
@@ -103,7 +126,7 @@ describe('cb-booking-widget', () => {
   it('in button mode opens a dialog with focus inside, and Escape closes it', async () => {
     const el = await loaded(
       await fixture<CbBookingWidget>(
-        html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_test" mode="button"></cb-booking-widget>`,
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro} mode="button"></cb-booking-widget>`,
       ),
     );
     const dialog = parts(el, 'dialog')[0] as HTMLDialogElement;
