@@ -1,31 +1,8 @@
 import { apiServer, baseConfig, forward, json } from '../../scripts/web-test-runner.mjs';
 
 /**
- * Protocol fake of the API's session check for the provider's refresh tests, under the api-base `/echo`:
- * `/echo/v1/echo-session` answers 401 `session_expired` unless the bearer token is `cs_fresh`, then 200 echoing the
- * header; `/echo/v1/me` answers an empty session description, so the provider's own /me call stays out of the count.
- */
-async function echoSession(ctx, next) {
-  if (ctx.path === '/echo/v1/me') {
-    ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ user: null, business: null, permissions: [], features: {} });
-    return;
-  }
-  if (ctx.path !== '/echo/v1/echo-session') return next();
-  const authorization = ctx.get('authorization');
-  ctx.type = 'application/json';
-  if (authorization === 'Bearer cs_fresh') {
-    ctx.status = 200;
-    ctx.body = JSON.stringify({ authorization });
-    return;
-  }
-  ctx.status = 401;
-  ctx.body = JSON.stringify({ error: { code: 'session_expired', message: 'The session has expired.', details: null } });
-}
-
-/**
  * Serves the real API to the tests: `/v1/*` from a business seeded with 2,000 clients, `/bulk/v1/*` from one with
- * 1,000,000 bare clients (built on first use, ~20 s). `GET /test-session[?bulk]` answers `{ apiBase, session }`
+ * 1,000,000 bare clients (built on first use, ~20 s). `GET /test-session[?bulk][?expired]` answers `{ apiBase, session }`
  * with a session for a new owner user, so preferences written by one test stay out of the others.
  */
 function realApi() {
@@ -57,7 +34,7 @@ function realApi() {
         const api = await (isBulk ? bulkApi() : seededApi());
         return json(ctx, {
           apiBase: ctx.request.origin + (isBulk ? '/bulk' : ''),
-          session: await api.mintSession(),
+          session: await ('expired' in ctx.query ? api.expiredSession() : api.mintSession()),
           clients: api.clients,
         });
       }
@@ -75,7 +52,7 @@ const base = baseConfig(new URL('.', import.meta.url));
 export default {
   ...base,
   plugins: [api.plugin, ...base.plugins],
-  middleware: [echoSession, api.middleware],
+  middleware: [api.middleware],
   // @tanstack/virtual-core reads process.env.NODE_ENV, which bundlers replace; the unbundled test page needs a stand-in.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html><body>

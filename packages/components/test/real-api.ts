@@ -5,8 +5,9 @@ export interface TestSession {
   clients: number;
 }
 
-export async function testSession(options: { bulk?: boolean } = {}): Promise<TestSession> {
-  const response = await fetch(options.bulk ? '/test-session?bulk' : '/test-session');
+export async function testSession(options: { bulk?: boolean; expired?: boolean } = {}): Promise<TestSession> {
+  const query = [options.bulk && 'bulk', options.expired && 'expired'].filter(Boolean).join('&');
+  const response = await fetch(query ? `/test-session?${query}` : '/test-session');
   if (!response.ok) throw new Error(`test-session answered ${response.status}`);
   return response.json();
 }

@@ -2,6 +2,7 @@
 // with an owner and a ready component session. Not used by the server itself.
 import { Kysely, PGliteDialect, sql } from 'kysely';
 import { createApp } from '../src/app';
+import { hashToken } from '../src/auth/tokens';
 import { createBusiness } from '../src/business/service';
 import { loadConfig } from '../src/config';
 import { createPGlite } from '../src/db/connect';
@@ -20,6 +21,8 @@ export interface TestApi {
   clients: number;
   /** A session for a new owner user: tests that persist preferences do not see each other's. */
   mintSession: () => Promise<string>;
+  /** A real session of the owner whose expiry has passed: the API answers it with 401 session_expired. */
+  expiredSession: () => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -62,6 +65,15 @@ async function openApp(
     ownerId: owner.id,
     clients,
     mintSession: async () => mintSession(await newOwner()),
+    expiredSession: async () => {
+      const session = await mintSession();
+      await db
+        .updateTable('component_sessions')
+        .set({ expires_at: new Date(Date.now() - 60_000) })
+        .where('token_hash', '=', hashToken(session))
+        .execute();
+      return session;
+    },
     close,
   };
 }

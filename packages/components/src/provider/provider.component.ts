@@ -144,7 +144,12 @@ export class CbProvider extends LitElement {
       return null;
     }
     if (!fresh) return null;
+    // The requests that hit the 401 (the provider's own /me among them) are retried with the fresh session by the
+    // client, so this change of session must not start another /me: marking it as known avoids a second refresh
+    // when the host keeps handing out sessions the API refuses.
+    this.infoSession = fresh;
     this.session = fresh;
+    this.setSessionInfo({ ...this.sessionProvider.value, authenticated: true, expired: false });
     return fresh;
   }
 

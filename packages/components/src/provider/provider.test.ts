@@ -27,9 +27,14 @@ class TestContextConsumer extends LitElement {
 }
 customElements.define('test-context-consumer', TestContextConsumer);
 
-// Answered by the echo-session middleware in web-test-runner.config.mjs: 401 unless the bearer is cs_fresh.
-const echoBase = `${location.origin}/echo`;
-const echoPath = '/v1/echo-session';
+/** A provider whose session has expired on the real API; fetchSession is set before the session is. */
+async function expiredProvider(fetchSession?: () => Promise<string>) {
+  const { provider, consumer } = await providerWithConsumer();
+  if (fetchSession) provider.fetchSession = fetchSession;
+  provider.session = (await testSession({ expired: true })).session;
+  await provider.updateComplete;
+  return { provider, consumer };
+}
 
 async function providerWithConsumer(template = html`<cb-provider api-base=${location.origin}></cb-provider>`) {
   const provider = await fixture<CbProvider>(template);
@@ -84,53 +89,50 @@ describe('cb-provider', () => {
   });
 
   it('refreshes an expired session through fetchSession and retries once', async () => {
-    const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
-    );
+    const fresh = (await testSession()).session;
     let calls = 0;
-    provider.fetchSession = async () => {
+    const { provider, consumer } = await expiredProvider(async () => {
       calls += 1;
-      return 'cs_fresh';
-    };
-
-    const answer = await consumer.api?.request<{ authorization: string }>('GET', echoPath);
-    expect(answer).to.deep.equal({ authorization: 'Bearer cs_fresh' });
+      return fresh;
+    });
+    const me = await consumer.api?.request<{ user: { role: string } | null }>('GET', '/v1/me');
+    expect(me?.user?.role).to.equal('owner');
     expect(calls).to.equal(1);
-    expect(provider.session).to.equal('cs_fresh');
+    expect(provider.session).to.equal(fresh);
     await provider.updateComplete;
     expect(consumer.sessionInfo).to.include({ authenticated: true, expired: false });
   });
 
   it('shares one refresh between requests that fail together', async () => {
-    const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
-    );
+    const fresh = (await testSession()).session;
     let calls = 0;
-    provider.fetchSession = async () => {
+    const { consumer } = await expiredProvider(async () => {
       calls += 1;
-      return 'cs_fresh';
-    };
+      return fresh;
+    });
     const api = consumer.api as ApiClient;
-    await Promise.all([api.request('GET', echoPath), api.request('GET', echoPath), api.request('GET', echoPath)]);
+    await Promise.all([
+      api.request('GET', '/v1/me'),
+      api.request('GET', '/v1/categories'),
+      api.request('GET', '/v1/segments'),
+    ]);
     expect(calls).to.equal(1);
   });
 
   it('fires cb-session-expired when the session cannot be refreshed', async () => {
-    const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
-    );
+    const alsoExpired = (await testSession({ expired: true })).session;
     let calls = 0;
+    const { provider, consumer } = await providerWithConsumer();
     provider.fetchSession = async () => {
       calls += 1;
-      return 'cs_also_stale';
+      return alsoExpired;
     };
-
     const expired = oneEvent<CbSessionExpiredEvent>(provider, 'cb-session-expired');
-    const failure = consumer.api?.request('GET', echoPath).catch((error: unknown) => error);
+    provider.session = (await testSession({ expired: true })).session;
     const event = await expired;
-    const error = await failure;
-
     expect(calls).to.equal(1);
+    const error = await consumer.api?.request('GET', '/v1/categories').catch((failure: unknown) => failure);
+
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.error.code).to.equal('session_expired');
     expect(error).to.be.instanceOf(ApiError);
@@ -139,12 +141,12 @@ describe('cb-provider', () => {
   });
 
   it('fires cb-session-expired at once when there is no fetchSession', async () => {
-    const { provider, consumer } = await providerWithConsumer(
-      html`<cb-provider api-base=${echoBase} session="cs_stale"></cb-provider>`,
-    );
+    const { provider, consumer } = await providerWithConsumer();
     const expired = oneEvent(provider, 'cb-session-expired');
-    const failure = consumer.api?.request('GET', echoPath).catch((error: unknown) => error);
+    provider.session = (await testSession({ expired: true })).session;
     await expired;
-    expect(await failure).to.be.instanceOf(ApiError);
+    expect(await consumer.api?.request('GET', '/v1/categories').catch((error: unknown) => error)).to.be.instanceOf(
+      ApiError,
+    );
   });
 });
