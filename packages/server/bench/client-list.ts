@@ -1,15 +1,12 @@
 // The client list at scale: the first page for every sort in both directions and for each single filter,
 // the exact total for each filter, search text, a deep page, and whether each sort's plan reads an index.
-import { createApp } from '../src/app';
 import type { ClientAccess } from '../src/clients/access';
 import type { ClientFilter } from '../src/clients/filter';
 import { SORTABLE, type SortField } from '../src/clients/schema';
 import { pageQuery } from '../src/clients/service';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/http/logging';
 import { ScopedDb } from '../src/tenancy/scoped-db';
 import type { Bench } from './harness';
-import type { SeededTarget } from './targets';
+import { clientSearch, type SeededTarget } from './targets';
 
 interface Plan {
   'Node Type': string;
@@ -22,17 +19,8 @@ function planNodes(plan: Plan): Plan[] {
 }
 
 export async function clientList(target: SeededTarget, bench: Bench, iterations: number): Promise<void> {
-  const app = createApp({ db: target.db, config: loadConfig({}), logger: createLogger('silent') });
-  const search = async (body: Record<string, unknown>) => {
-    const response = await app.request('/v1/clients/search', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${target.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 200)
-      throw new Error(`search ${JSON.stringify(body)} → ${response.status}: ${await response.text()}`);
-    return (await response.json()) as { items: { email: string | null }[]; total: number | null };
-  };
+  const search = clientSearch(target);
+
   const pick = async (table: 'locations' | 'staff' | 'services') =>
     (
       await target.db

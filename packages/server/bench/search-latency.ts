@@ -1,23 +1,9 @@
 // POST /v1/clients/search, first page (limit 100), through the real app with the business secret key.
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/http/logging';
 import type { Bench } from './harness';
-import type { SeededTarget } from './targets';
+import { clientSearch, type SeededTarget } from './targets';
 
 export async function searchLatency(target: SeededTarget, bench: Bench, iterations: number): Promise<void> {
-  const app = createApp({ db: target.db, config: loadConfig({}), logger: createLogger('silent') });
-  const search = async (body: Record<string, unknown>) => {
-    const response = await app.request('/v1/clients/search', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${target.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== 200)
-      throw new Error(`search ${JSON.stringify(body)} → ${response.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text) as { items: { phone: string; first_name: string }[]; total: number };
-  };
+  const search = clientSearch(target);
 
   // A real client's phone, so the phone fragment finds someone.
   const sample = await search({ sort: 'created_at:desc', limit: 1 });
@@ -37,7 +23,7 @@ export async function searchLatency(target: SeededTarget, bench: Bench, iteratio
       () => search(body),
       iterations,
       3,
-      `total ${total.toLocaleString('en')}`,
+      `total ${total?.toLocaleString('en')}`,
     );
   }
 }

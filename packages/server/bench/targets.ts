@@ -2,10 +2,13 @@
 // seeded through seedBusiness, with the seed's throughput recorded as a figure.
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { createApp } from '../src/app';
 import { hashToken, newToken } from '../src/auth/tokens';
+import { loadConfig } from '../src/config';
 import { connect, type DatabaseHandle, type Driver } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { Database } from '../src/db/schema';
+import { createLogger } from '../src/http/logging';
 import { seedBusiness } from '../src/seed/seed';
 import type { Bench } from './harness';
 
@@ -146,5 +149,26 @@ export async function seededTarget(
       await handle.close();
       await drop();
     },
+  };
+}
+
+export interface SearchAnswer {
+  items: { phone: string | null; email: string | null; first_name: string }[];
+  total: number | null;
+}
+
+/** POST /v1/clients/search through the real app with the target business's secret key. */
+export function clientSearch(target: SeededTarget): (body: Record<string, unknown>) => Promise<SearchAnswer> {
+  const app = createApp({ db: target.db, config: loadConfig({}), logger: createLogger('silent') });
+  return async (body) => {
+    const response = await app.request('/v1/clients/search', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${target.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== 200)
+      throw new Error(`search ${JSON.stringify(body)} → ${response.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text) as SearchAnswer;
   };
 }
