@@ -7,6 +7,7 @@ import { apiClientContext, localeContext, type SessionInfo, sessionContext } fro
 import { CbFilterChangeEvent } from '../events/filter-change.js';
 import { currencyDigits, formatDate, formatMoney, readableTextColor } from '../format.js';
 import { type Locale, type MessageKey, translate } from '../localize.js';
+import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientFiltersStyles } from './client-filters.styles.js';
 import { FILTERS, type FilterDefinition, isActive, withoutKeys } from './filter-definitions.js';
@@ -36,7 +37,7 @@ type Draft = Record<string, string | string[]>;
  * @cssproperty --cb-client-filters-accent - Buttons and focus. Defaults to `--cb-color-primary`.
  */
 export class CbClientFilters extends LitElement {
-  static override styles = clientFiltersStyles;
+  static override styles = [buttonStyles, clientFiltersStyles];
 
   /** The current filter, as `POST /v1/clients/search` takes it. */
   @property({ attribute: false }) filter: ClientFilter = {};
@@ -59,6 +60,27 @@ export class CbClientFilters extends LitElement {
   @state() private error = '';
 
   private loadedFor: ApiClient | null = null;
+
+  // A menu closes when the pointer goes down anywhere outside it, as native menus do.
+  private readonly closeMenuOutside = (event: PointerEvent) => {
+    const anchor = this.renderRoot.querySelector('.menu-anchor');
+    if (anchor && !event.composedPath().includes(anchor)) this.menuOpen = false;
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('menuOpen')) return;
+    if (this.menuOpen) {
+      document.addEventListener('pointerdown', this.closeMenuOutside, true);
+      this.renderRoot.querySelector<HTMLElement>('.menu [role="menuitem"]')?.focus();
+    } else {
+      document.removeEventListener('pointerdown', this.closeMenuOutside, true);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.closeMenuOutside, true);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('filter') && !this.filter) this.filter = {};
@@ -382,7 +404,7 @@ export class CbClientFilters extends LitElement {
           )}
         </ul>
         <div class="menu-anchor">
-          <button part="add-button" class="button add" aria-haspopup="true" aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${() => {
+          <button part="add-button" class="button quiet add" aria-haspopup="true" aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${() => {
             this.menuOpen = !this.menuOpen;
           }}>+ ${this.t('filters.add')}</button>
           ${
@@ -396,7 +418,7 @@ export class CbClientFilters extends LitElement {
               : nothing
           }
         </div>
-        ${active.length ? html`<button part="button" class="button quiet" @click=${this.clearAll}>${this.t('filters.removeAll')}</button>` : nothing}
+        ${active.length ? html`<button part="button" class="button quiet" data-action="clear-all" @click=${this.clearAll}>${this.t('filters.removeAll')}</button>` : nothing}
         ${this.renderSegments(active.length > 0)}
       </div>
       ${active.length === 0 && !editing ? html`<p class="none">${this.t('filters.none')}</p>` : nothing}

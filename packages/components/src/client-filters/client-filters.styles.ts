@@ -82,26 +82,6 @@ export const clientFiltersStyles = css`
     outline-offset: 1px;
   }
 
-  .button {
-    font: inherit;
-    font-size: var(--cb-font-size-sm, 0.8125rem);
-    font-weight: var(--cb-font-weight-semibold, 600);
-    color: var(--cb-color-on-primary, #fff);
-    background: var(--_accent);
-    border: 1px solid transparent;
-    border-radius: var(--cb-radius-sm, 4px);
-    padding: 0.375rem 0.75rem;
-    cursor: pointer;
-    white-space: nowrap;
-  }
-
-  .button.add,
-  .button.quiet {
-    color: var(--_accent);
-    background: transparent;
-    border-color: var(--_border);
-  }
-
   .menu-anchor {
     position: relative;
   }

@@ -91,7 +91,7 @@ describe('cb-client-filters', () => {
     const segment = saved.items.find((s) => s.name === 'VIPs')!;
     expect(segment.filter).to.deep.equal({ categories: { any: [vip.id] } });
 
-    root.querySelector<HTMLButtonElement>('.quiet')!.click(); // Clear filters
+    root.querySelector<HTMLButtonElement>('[data-action="clear-all"]')!.click();
     await waitFor(() => Object.keys(table.filter).length === 0);
     const picker = root.querySelector<HTMLSelectElement>('.segments select')!;
     picker.value = segment.id;
@@ -103,6 +103,16 @@ describe('cb-client-filters', () => {
       .click();
     await waitFor(async () => true);
     await waitFor(() => root.querySelector('[role="status"]')!.textContent!.includes('deleted'), 5000, 'deleted');
+  });
+
+  it('moves focus into the add menu and closes it on a press outside', async () => {
+    const { filters, root } = await mount();
+    root.querySelector<HTMLButtonElement>('.add')!.click();
+    await filters.updateComplete;
+    expect(root.activeElement?.getAttribute('role')).to.equal('menuitem');
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await filters.updateComplete;
+    expect(root.querySelector('.menu')).to.equal(null);
   });
 
   it('offers every contract filter in the add menu', async () => {

@@ -10,6 +10,7 @@ import type { CbFilterChangeEvent } from '../events/filter-change.js';
 import { CbSelectionChangeEvent } from '../events/selection-change.js';
 import { formatNumber } from '../format.js';
 import { type Locale, type MessageKey, translate } from '../localize.js';
+import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientTableStyles } from './client-table.styles.js';
 import {
@@ -71,7 +72,7 @@ interface ColumnPreferences {
  * @cssproperty --cb-client-table-accent - Links, focus and active controls. Defaults to `--cb-color-primary`.
  */
 export class CbClientTable extends LitElement {
-  static override styles = clientTableStyles;
+  static override styles = [buttonStyles, clientTableStyles];
 
   /** Visible columns as a comma list of ids (`name,phone,total_sold,cf.hair_type`), used until the user chooses. */
   @property() columns: string | null = null;
@@ -680,7 +681,7 @@ export class CbClientTable extends LitElement {
       <div class="menu-anchor">
         <button
           part="button columns-button"
-          class="button columns-button"
+          class="button quiet columns-button"
           aria-haspopup="true"
           aria-expanded=${this.menuOpen ? 'true' : 'false'}
           aria-controls="column-menu"

@@ -72,35 +72,9 @@ export const clientTableStyles = css`
     padding: 0.375rem 0.625rem;
   }
 
-  .button {
-    font: inherit;
-    font-size: var(--cb-font-size-sm, 0.8125rem);
-    font-weight: var(--cb-font-weight-semibold, 600);
-    color: var(--cb-color-on-primary, #fff);
-    background: var(--_accent);
-    border: 1px solid transparent;
-    border-radius: var(--cb-radius-sm, 4px);
-    padding: 0.375rem 0.75rem;
-    cursor: pointer;
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    white-space: nowrap;
-  }
-
-  .button:hover {
-    filter: brightness(1.08);
-  }
-
-  .button.link,
-  .columns-button {
+  .button.link {
     color: var(--_accent);
     background: transparent;
-    border-color: var(--_border);
-  }
-
-  .button.link {
-    border-color: transparent;
     padding-inline: 0.25rem;
     text-decoration: underline;
   }
