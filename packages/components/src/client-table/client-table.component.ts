@@ -120,6 +120,9 @@ export class CbClientTable extends LitElement {
   private prefsTimer: ReturnType<typeof setTimeout> | undefined;
   private prefsLoadedFor: string | null = null;
   private prefsReady = false;
+  private prefsLoading: Promise<void> | undefined;
+  /** The user changed columns before their saved choice arrived: keep the change and save it instead. */
+  private changedBeforePrefs = false;
   private fieldsLoadedFor: ApiClient | null = null;
   private followedProvider: Element | null = null;
 
@@ -172,7 +175,7 @@ export class CbClientTable extends LitElement {
     this.cache.abortAll();
     clearTimeout(this.searchTimer);
     clearTimeout(this.ensureTimer);
-    this.flushPreferences();
+    void this.flushPreferences();
   }
 
   private readonly onFilterChange = (event: Event) => {
@@ -261,7 +264,7 @@ export class CbClientTable extends LitElement {
         `/v1/me/preferences/${PREFERENCES_KEY}`,
       );
       const value = answer.value;
-      if (value && Array.isArray(value.visible) && Array.isArray(value.locked)) {
+      if (!this.changedBeforePrefs && value && Array.isArray(value.visible) && Array.isArray(value.locked)) {
         this.visibleIds = value.visible.filter((id) => typeof id === 'string');
         this.lockedIds = value.locked.filter((id) => typeof id === 'string').slice(0, MAX_LOCKED);
       }
@@ -269,17 +272,22 @@ export class CbClientTable extends LitElement {
       // No saved preferences: the defaults stay.
     }
     this.prefsReady = true;
+    if (this.changedBeforePrefs) this.savePreferences();
   }
 
   private savePreferences(): void {
-    if (!this.prefsReady) return;
+    if (!this.prefsReady) {
+      this.changedBeforePrefs = true;
+      return;
+    }
     clearTimeout(this.prefsTimer);
     this.prefsTimer = setTimeout(() => this.flushPreferences(), PREFS_DEBOUNCE_MS);
   }
 
   /** Writes pending column preferences now (also called on disconnect so a quick navigation keeps them). */
-  flushPreferences(): Promise<void> {
-    if (this.prefsTimer === undefined || !this.api) return Promise.resolve();
+  async flushPreferences(): Promise<void> {
+    await this.prefsLoading;
+    if (this.prefsTimer === undefined || !this.api) return;
     clearTimeout(this.prefsTimer);
     this.prefsTimer = undefined;
     const value: ColumnPreferences = { visible: this.effectiveVisible(), locked: this.lockedIds };
@@ -305,7 +313,7 @@ export class CbClientTable extends LitElement {
     if (changed.has('query')) this.searchText = this.query;
     if (this.api && this.session?.authenticated) {
       const userId = this.session.user?.id;
-      if (userId && this.prefsLoadedFor !== userId) void this.loadPreferences(this.api, userId);
+      if (userId && this.prefsLoadedFor !== userId) this.prefsLoading = this.loadPreferences(this.api, userId);
       if (this.fieldsLoadedFor !== this.api) void this.loadCustomFields(this.api);
     }
     const key = JSON.stringify([this.query, this.filter, this.sort, Boolean(this.api), this.session?.authenticated]);
