@@ -27,5 +27,6 @@ export interface SessionInfo {
 // Symbol.for keys let two bundles of these components on one page still find each other's provider.
 export const apiClientContext = createContext<ApiClient>(Symbol.for('clientbase.api-client'));
 export const sessionContext = createContext<SessionInfo>(Symbol.for('clientbase.session'));
+// The provider's resolved locale, for number and date formatting; texts follow the page-wide @lit/localize locale.
 export const localeContext = createContext<Locale>(Symbol.for('clientbase.locale'));
 export const themeContext = createContext<Theme>(Symbol.for('clientbase.theme'));

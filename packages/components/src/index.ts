@@ -26,6 +26,14 @@ export { CbFilterChangeEvent } from './events/filter-change.js';
 export { CbSelectionChangeEvent } from './events/selection-change.js';
 export { CbSessionExpiredEvent } from './events/session-expired.js';
 export { formatDate, formatMoney } from './format.js';
-export { defaultLocale, type Locale, type MessageKey, resolveLocale, supportedLocales, translate } from './localize.js';
+export {
+  defaultLocale,
+  getLocale,
+  type Locale,
+  type MessageKey,
+  message,
+  resolveLocale,
+  supportedLocales,
+} from './localize.js';
 export { CbProvider } from './provider/provider.component.js';
 export { tokens } from './styles/tokens.styles.js';

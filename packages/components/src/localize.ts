@@ -1,8 +1,10 @@
+import { configureLocalization, msg } from '@lit/localize';
+
 /**
- * Message catalogues for every user-visible string of the admin components. English is the reference: its keys type
- * every other catalogue, so a missing translation fails the typecheck.
+ * The English source of every user-visible string of the admin components, keyed by @lit/localize message id. It
+ * types the German templates (locales/de.ts), so a missing translation fails the typecheck.
  */
-const en = {
+const source = {
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'The connection to the server failed. Check your network and try again.',
   'error.forbidden': 'You do not have permission to do this.',
@@ -109,131 +111,61 @@ const en = {
   'f.push_enabled': 'Push enabled',
 } as const;
 
-export type MessageKey = keyof typeof en;
-type Catalogue = Readonly<Record<MessageKey, string>>;
+export type MessageKey = keyof typeof source;
 
-const de: Catalogue = {
-  'error.generic': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
-  'error.network': 'Die Verbindung zum Server ist fehlgeschlagen. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.',
-  'error.forbidden': 'Sie haben keine Berechtigung dafür.',
-  'error.notFound': 'Dieser Eintrag existiert nicht mehr.',
-  'session.expired': 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um fortzufahren.',
-  loading: 'Wird geladen…',
-  'table.label': 'Kunden',
-  'table.search': 'Kunden suchen',
-  'table.searchPlaceholder': 'Name, Telefon, E-Mail oder Kartennummer',
-  'table.show': 'Anzeigen',
-  'table.columns': 'Spalten',
-  'table.columnsMenu': 'Spalten auswählen',
-  'table.lock': '{column} links fixieren',
-  'table.unlock': '{column} lösen',
-  'table.lockLimit': 'Sie können höchstens fünf Spalten fixieren. Lösen Sie eine, bevor Sie {column} fixieren.',
-  'table.locked': 'Fixiert',
-  'table.total': '{count} Kunden',
-  'table.totalOne': '{count} Kunde',
-  'table.empty': 'Keine passenden Kunden',
-  'table.emptyHint': 'Versuchen Sie eine andere Suche oder entfernen Sie einen Filter.',
-  'table.error': 'Die Kunden konnten nicht geladen werden.',
-  'table.retry': 'Erneut versuchen',
-  'table.selectRow': '{name} auswählen',
-  'table.selectPage': 'Sichtbare Kunden auswählen',
-  'table.selectAll': 'Alle {count} passenden auswählen',
-  'table.clearSelection': 'Auswahl aufheben',
-  'table.selected': '{count} ausgewählt',
-  'table.sortAsc': 'Aufsteigend sortiert',
-  'table.sortDesc': 'Absteigend sortiert',
-  'table.sortBy': 'Nach {column} sortieren',
-  'table.close': 'Schließen',
-  'col.name': 'Name',
-  'col.phone': 'Telefon',
-  'col.email': 'E-Mail',
-  'col.categories': 'Kategorien',
-  'col.visits_count': 'Besuche',
-  'col.total_sold': 'Umsatz',
-  'col.total_paid': 'Bezahlt',
-  'col.average_check': 'Durchschnittsbon',
-  'col.discount': 'Rabatt',
-  'col.balance': 'Guthaben',
-  'col.first_visit_at': 'Erster Besuch',
-  'col.last_visit_at': 'Letzter Besuch',
-  'col.birth_date': 'Geburtsdatum',
-  'filters.label': 'Filter',
-  'filters.add': 'Filter hinzufügen',
-  'filters.apply': 'Anwenden',
-  'filters.remove': 'Filter {name} entfernen',
-  'filters.removeAll': 'Filter löschen',
-  'filters.cancel': 'Abbrechen',
-  'filters.none': 'Keine Filter: alle Kunden werden angezeigt.',
-  'filters.min': 'Von',
-  'filters.max': 'Bis',
-  'filters.any': 'Eine von',
-  'filters.all': 'Alle von',
-  'filters.notIn': 'Keine von',
-  'filters.yes': 'Ja',
-  'filters.no': 'Nein',
-  'filters.days': 'Tage',
-  'filters.segments': 'Gespeicherte Segmente',
-  'filters.segmentChoose': 'Segment wählen',
-  'filters.segmentSave': 'Als Segment speichern',
-  'filters.segmentName': 'Name des Segments',
-  'filters.segmentDelete': 'Segment löschen',
-  'filters.segmentSaved': 'Segment „{name}“ gespeichert.',
-  'filters.segmentDeleted': 'Segment gelöscht.',
-  'filters.save': 'Speichern',
-  'filters.female': 'Weiblich',
-  'filters.male': 'Männlich',
-  'filters.unspecified': 'Nicht angegeben',
-  'filters.source.online': 'Online',
-  'filters.source.admin': 'Verwaltung',
-  'filters.source.import': 'Import',
-  'filters.importance.0': 'Keine',
-  'filters.importance.1': 'Bronze',
-  'filters.importance.2': 'Silber',
-  'filters.importance.3': 'Gold',
-  'filters.value': 'Wert',
-  'f.categories': 'Kategorien',
-  'f.last_visit_before': 'Letzter Besuch vor',
-  'f.last_visit_after': 'Letzter Besuch nach',
-  'f.no_visit_for_days': 'Nicht besucht seit (Tagen)',
-  'f.visits': 'Besuche',
-  'f.total_sold': 'Umsatz',
-  'f.average_check': 'Durchschnittsbon',
-  'f.balance': 'Guthaben',
-  'f.has_debt': 'Hat Schulden',
-  'f.birthday_within_days': 'Geburtstag in den nächsten (Tagen)',
-  'f.birthday': 'Geburtstag zwischen',
-  'f.membership_expires_within_days': 'Mitgliedschaft läuft ab in (Tagen)',
-  'f.gender': 'Geschlecht',
-  'f.online_booking_disabled': 'Online-Buchung gesperrt',
-  'f.location_ids': 'Standorte',
-  'f.staff_ids': 'Bedient von',
-  'f.service_ids': 'Erhaltene Leistungen',
-  'f.created_after': 'Angelegt nach',
-  'f.created_before': 'Angelegt vor',
-  'f.source': 'Quelle',
-  'f.has_email': 'Hat E-Mail',
-  'f.has_phone': 'Hat Telefon',
-  'f.has_mobile_app': 'Hat Mobile App',
-  'f.importance': 'Wichtigkeit',
-  'f.marketing_allowed': 'Marketing erlaubt',
-  'f.push_enabled': 'Push aktiviert',
-};
-
-const catalogues = { en, de } satisfies Record<string, Catalogue>;
-
-export type Locale = keyof typeof catalogues;
+export const supportedLocales = ['en', 'de'] as const;
+export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = 'en';
-export const supportedLocales = Object.keys(catalogues) as Locale[];
+
+type Controls = ReturnType<typeof configureLocalization>;
+// undefined: not configured yet; null: someone else configured @lit/localize first, so strings stay English.
+let controls: Controls | null | undefined;
+
+function localization(): Controls | null {
+  if (controls === undefined) {
+    try {
+      controls = configureLocalization({
+        sourceLocale: defaultLocale,
+        targetLocales: ['de'],
+        loadLocale: () => import('./locales/de.js'),
+      });
+    } catch (error) {
+      console.warn('Clientbase: @lit/localize is already configured on this page; texts stay English.', error);
+      controls = null;
+    }
+  }
+  return controls;
+}
+
+/**
+ * Makes `locale` the language of every Clientbase element of this bundle; resolves once its texts are loaded and
+ * `@localized()` elements have been asked to re-render. Never rejects: on failure the texts stay as they were.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+  // English is the source: nothing to configure (or load) until another language is asked for.
+  const active = locale === defaultLocale && controls === undefined ? null : localization();
+  if (!active) return;
+  try {
+    await active.setLocale(locale);
+  } catch (error) {
+    console.warn(`Clientbase: the ${locale} texts could not be loaded.`, error);
+  }
+}
+
+/** The language the texts are shown in now (the source, English, until another one has loaded). */
+export function getLocale(): Locale {
+  return resolveLocale(controls?.getLocale());
+}
 
 /** Maps a BCP 47 tag (`de-AT`, `en_GB`, `DE`) to a supported locale, falling back to English. */
 export function resolveLocale(tag: string | null | undefined): Locale {
   const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return language in catalogues ? (language as Locale) : defaultLocale;
+  return (supportedLocales as readonly string[]).includes(language) ? (language as Locale) : defaultLocale;
 }
 
-/** The message for `key` in `locale`; `{name}` placeholders are filled from `params`. */
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[locale][key];
+/** The message `key` in the active locale; `{name}` placeholders are filled from `params`. */
+export function message(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = msg(source[key], { id: key });
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -1,8 +1,9 @@
+import { localized } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { type BookingConfig, type BookingService, fetchBookingConfig, servicesAt } from '../api.js';
 import { formatDuration, formatPrice, intlLocale } from '../format.js';
-import { type MessageKey, resolveLocale, translate } from '../localize.js';
+import { message, resolveLocale, setLocale } from '../localize.js';
 import { bookingWidgetStyles } from './booking-widget.styles.js';
 
 type LoadState = { status: 'loading' } | { status: 'ready'; config: BookingConfig } | { status: 'error' };
@@ -25,6 +26,7 @@ type LoadState = { status: 'loading' } | { status: 'ready'; config: BookingConfi
  * @cssproperty --cb-booking-widget-radius - Corner radius of the card and dialog. Defaults to `--cb-radius-lg`.
  * @cssproperty --cb-booking-widget-max-width - Widest the inline card grows. Defaults to `44rem`.
  */
+@localized()
 export class CbBookingWidget extends LitElement {
   static override styles = bookingWidgetStyles;
 
@@ -37,7 +39,10 @@ export class CbBookingWidget extends LitElement {
   /** Shows only this location's services (those its staff offer); all services when unset. */
   @property({ attribute: 'location-id' }) locationId: string | null = null;
 
-  /** BCP 47 language tag for texts, prices and durations; defaults to the page's `lang`, then English. */
+  /**
+   * BCP 47 language tag for texts, prices and durations; defaults to the page's `lang`, then the browser's language.
+   * Texts follow the widget updated last when widgets on one page ask for different languages.
+   */
   @property() locale: string | null = null;
 
   /** `inline` shows the booking card in place; `button` shows a button that opens it in a dialog. */
@@ -69,6 +74,8 @@ export class CbBookingWidget extends LitElement {
   }
 
   protected override willUpdate(): void {
+    // @lit/localize holds one locale per bundle: the widget last updated sets it for all widgets on the page.
+    void setLocale(resolveLocale(this.languageTag));
     const target = `${this.apiBase}\n${this.publishableKey}`;
     if (this.isConnected && target !== this.loadedFor) {
       this.loadedFor = target;
@@ -110,10 +117,6 @@ export class CbBookingWidget extends LitElement {
     return intlLocale(this.locale || document.documentElement.lang || navigator.language);
   }
 
-  private t(key: MessageKey): string {
-    return translate(resolveLocale(this.languageTag), key);
-  }
-
   private toggleService(id: string): void {
     const selected = new Set(this.selectedServiceIds);
     if (!selected.delete(id)) selected.add(id);
@@ -124,17 +127,17 @@ export class CbBookingWidget extends LitElement {
     if (this.mode !== 'button') return this.renderCard();
     return html`
       <button part="button" class="trigger" type="button" aria-haspopup="dialog" @click=${this.show}>
-        ${this.t('bookAppointment')}
+        ${message('bookAppointment')}
       </button>
       <dialog part="dialog" class="dialog" aria-label=${this.dialogLabel()}>
-        <button part="close-button" class="close" type="button" @click=${this.hide}>${this.t('close')}</button>
+        <button part="close-button" class="close" type="button" @click=${this.hide}>${message('close')}</button>
         ${this.renderCard()}
       </dialog>
     `;
   }
 
   private dialogLabel(): string {
-    return this.load.status === 'ready' ? this.load.config.business.name : this.t('bookAppointment');
+    return this.load.status === 'ready' ? this.load.config.business.name : message('bookAppointment');
   }
 
   private renderCard() {
@@ -142,7 +145,7 @@ export class CbBookingWidget extends LitElement {
     return html`
       <section part="base" class="base" aria-busy=${load.status === 'loading' ? 'true' : 'false'}>
         ${load.status === 'loading' ? this.renderSkeleton() : nothing}
-        ${load.status === 'error' ? html`<p part="message" class="message" role="alert">${this.t('unavailable')}</p>` : nothing}
+        ${load.status === 'error' ? html`<p part="message" class="message" role="alert">${message('unavailable')}</p>` : nothing}
         ${load.status === 'ready' ? this.renderConfig(load.config) : nothing}
       </section>
     `;
@@ -150,7 +153,7 @@ export class CbBookingWidget extends LitElement {
 
   private renderSkeleton() {
     return html`
-      <p class="visually-hidden" role="status">${this.t('loading')}</p>
+      <p class="visually-hidden" role="status">${message('loading')}</p>
       <div class="skeleton" aria-hidden="true">
         <div class="skeleton-block title-block"></div>
         <div class="skeleton-block"></div>
@@ -168,10 +171,10 @@ export class CbBookingWidget extends LitElement {
         <h2 class="title">${config.business.name}</h2>
         ${location ? html`<p class="subtitle">${location.name}</p>` : nothing}
       </header>
-      <h3 class="services-title" id="services-title">${this.t('services')}</h3>
+      <h3 class="services-title" id="services-title">${message('services')}</h3>
       ${
         services.length === 0
-          ? html`<p part="message" class="message">${this.t('noServices')}</p>`
+          ? html`<p part="message" class="message">${message('noServices')}</p>`
           : html`
             <ul part="services" class="services" aria-labelledby="services-title">
               ${services.map((service) => this.renderService(service, config.business.currency))}

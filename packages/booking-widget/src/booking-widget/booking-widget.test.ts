@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { getLocale } from '../localize.js';
 import type { CbBookingWidget } from './booking-widget.component.js';
 import './booking-widget.js';
 
@@ -21,6 +22,12 @@ function parts(el: CbBookingWidget, part: string): HTMLElement[] {
 async function loaded(el: CbBookingWidget): Promise<CbBookingWidget> {
   await waitUntil(() => parts(el, 'header').length > 0 || parts(el, 'message').length > 0, 'widget did not load');
   return el;
+}
+
+/** Waits until @lit/localize has loaded `locale` and the widget has re-rendered in it. */
+async function speaks(el: CbBookingWidget, locale: 'en' | 'de'): Promise<void> {
+  await waitUntil(() => getLocale() === locale, `the ${locale} texts did not load`);
+  await el.updateComplete;
 }
 
 describe('cb-booking-widget', () => {
@@ -65,9 +72,27 @@ describe('cb-booking-widget', () => {
         html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro} locale="de-DE"></cb-booking-widget>`,
       ),
     );
+    await speaks(el, 'de');
     expect(el.shadowRoot?.querySelector('.services-title')?.textContent).to.equal('Leistungen');
     const meta = parts(el, 'service')[2]?.querySelector('.service-meta')?.textContent ?? '';
     expect(meta.replace(/\s/g, ' ')).to.equal('45 Min. · 30,00 €');
+  });
+
+  it('re-renders its texts when the locale changes', async () => {
+    const el = await loaded(
+      await fixture<CbBookingWidget>(
+        html`<cb-booking-widget api-base=${apiBase} publishable-key=${euro} locale="de" mode="button"></cb-booking-widget>`,
+      ),
+    );
+    await speaks(el, 'de');
+    expect(parts(el, 'button')[0]?.textContent?.trim()).to.equal('Termin buchen');
+    expect(parts(el, 'close-button')[0]?.textContent).to.equal('Schließen');
+
+    el.locale = 'en-GB';
+    await speaks(el, 'en');
+    expect(parts(el, 'button')[0]?.textContent?.trim()).to.equal('Book an appointment');
+    expect(parts(el, 'close-button')[0]?.textContent).to.equal('Close');
+    expect(el.shadowRoot?.querySelector('.services-title')?.textContent).to.equal('Services');
   });
 
   it('formats prices in the minor unit of the currency (yen has none)', async () => {
@@ -117,6 +142,7 @@ describe('cb-booking-widget', () => {
         html`<cb-booking-widget api-base=${apiBase} publishable-key="pk_unknownunknownunknown00" locale="de"></cb-booking-widget>`,
       ),
     );
+    await speaks(el, 'de');
     const message = parts(el, 'message')[0];
     expect(message?.getAttribute('role')).to.equal('alert');
     expect(message?.textContent).to.contain('Online-Buchung ist gerade nicht verfügbar');

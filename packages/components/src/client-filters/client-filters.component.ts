@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
@@ -6,7 +7,7 @@ import type { Category, ClientFilter, CustomFieldDefinition, ListAnswer, NamedIt
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
 import { CbFilterChangeEvent } from '../events/filter-change.js';
 import { currencyDigits, formatDate, formatMoney, readableTextColor } from '../format.js';
-import { type Locale, type MessageKey, translate } from '../localize.js';
+import { type Locale, type MessageKey, message } from '../localize.js';
 import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientFiltersStyles } from './client-filters.styles.js';
@@ -36,6 +37,7 @@ type Draft = Record<string, string | string[]>;
  * @cssproperty --cb-client-filters-chip-background - Chip background. Defaults to `--cb-color-surface`.
  * @cssproperty --cb-client-filters-accent - Buttons and focus. Defaults to `--cb-color-primary`.
  */
+@localized()
 export class CbClientFilters extends LitElement {
   static override styles = [buttonStyles, clientFiltersStyles];
 
@@ -112,10 +114,6 @@ export class CbClientFilters extends LitElement {
     this.catalogues = { '/v1/locations': locations, '/v1/staff': staff, '/v1/services': services };
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.locale, key, params);
-  }
-
   private get currency(): string {
     return this.session?.business?.currency ?? 'EUR';
   }
@@ -141,7 +139,7 @@ export class CbClientFilters extends LitElement {
       const key = definition.id.slice(3);
       return this.customFields.find((field) => field.key === key)?.label ?? key;
     }
-    return this.t(definition.label);
+    return message(definition.label);
   }
 
   private activeOf(definition: FilterDefinition): boolean {
@@ -295,16 +293,16 @@ export class CbClientFilters extends LitElement {
 
   private summary(definition: FilterDefinition): string {
     const f = this.filter as Record<string, unknown>;
-    const yesNo = (v: unknown) => this.t(v ? 'filters.yes' : 'filters.no');
+    const yesNo = (v: unknown) => message(v ? 'filters.yes' : 'filters.no');
     const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v, this.locale, this.currency) : '…');
     switch (definition.kind) {
       case 'categories': {
         const name = (id: string) => this.categories.find((c) => c.id === id)?.name ?? id;
         const c = this.filter.categories ?? {};
         return [
-          c.any?.length ? `${this.t('filters.any')} ${c.any.map(name).join(', ')}` : '',
-          c.all?.length ? `${this.t('filters.all')} ${c.all.map(name).join(', ')}` : '',
-          c.none?.length ? `${this.t('filters.notIn')} ${c.none.map(name).join(', ')}` : '',
+          c.any?.length ? `${message('filters.any')} ${c.any.map(name).join(', ')}` : '',
+          c.all?.length ? `${message('filters.all')} ${c.all.map(name).join(', ')}` : '',
+          c.none?.length ? `${message('filters.notIn')} ${c.none.map(name).join(', ')}` : '',
         ]
           .filter(Boolean)
           .join('; ');
@@ -334,7 +332,7 @@ export class CbClientFilters extends LitElement {
           : f[definition.keys[0] as string];
         if (definition.id.startsWith('cf.')) return String(value);
         const choice = definition.choices?.find((c) => c.value === value);
-        return choice ? this.t(choice.label) : String(value);
+        return choice ? message(choice.label) : String(value);
       }
       default: {
         const value = definition.id.startsWith('cf.')
@@ -357,7 +355,7 @@ export class CbClientFilters extends LitElement {
       this.chosenSegment = segment.id;
       this.savingSegment = false;
       this.segmentName = '';
-      this.status = this.t('filters.segmentSaved', { name });
+      this.status = message('filters.segmentSaved', { name });
     } catch (error) {
       this.status = (error as Error).message;
     }
@@ -378,7 +376,7 @@ export class CbClientFilters extends LitElement {
       await this.api.request('DELETE', `/v1/segments/${id}`);
       this.segments = this.segments.filter((s) => s.id !== id);
       this.chosenSegment = '';
-      this.status = this.t('filters.segmentDeleted');
+      this.status = message('filters.segmentDeleted');
     } catch (error) {
       this.status = (error as Error).message;
     }
@@ -391,25 +389,25 @@ export class CbClientFilters extends LitElement {
     const active = definitions.filter((d) => this.activeOf(d));
     const available = definitions.filter((d) => !this.activeOf(d) && d.id !== this.editing);
     const editing = definitions.find((d) => d.id === this.editing);
-    return html`<div class="base" part="base" role="group" aria-label=${this.t('filters.label')}>
+    return html`<div class="base" part="base" role="group" aria-label=${message('filters.label')}>
       <div class="row">
-        <ul class="chips" part="chips" aria-label=${this.t('filters.label')}>
+        <ul class="chips" part="chips" aria-label=${message('filters.label')}>
           ${active.map(
             (definition) => html`<li class="chip" part="chip" data-filter=${definition.id}>
               <button class="chip-label" aria-expanded=${this.editing === definition.id ? 'true' : 'false'} @click=${() => this.startEditing(definition)}>
                 <span class="chip-name">${this.labelOf(definition)}:</span> ${this.summary(definition)}
               </button>
-              <button class="chip-remove" part="chip-remove" aria-label=${this.t('filters.remove', { name: this.labelOf(definition) })} @click=${() => this.removeFilter(definition)}>×</button>
+              <button class="chip-remove" part="chip-remove" aria-label=${message('filters.remove', { name: this.labelOf(definition) })} @click=${() => this.removeFilter(definition)}>×</button>
             </li>`,
           )}
         </ul>
         <div class="menu-anchor">
           <button part="add-button" class="button quiet add" aria-haspopup="true" aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${() => {
             this.menuOpen = !this.menuOpen;
-          }}>+ ${this.t('filters.add')}</button>
+          }}>+ ${message('filters.add')}</button>
           ${
             this.menuOpen
-              ? html`<ul class="menu" part="menu" role="menu" aria-label=${this.t('filters.add')} @keydown=${this.onMenuKeydown}>
+              ? html`<ul class="menu" part="menu" role="menu" aria-label=${message('filters.add')} @keydown=${this.onMenuKeydown}>
                   ${available.map(
                     (definition) =>
                       html`<li role="none"><button role="menuitem" data-filter=${definition.id} @click=${() => this.startEditing(definition)}>${this.labelOf(definition)}</button></li>`,
@@ -418,10 +416,10 @@ export class CbClientFilters extends LitElement {
               : nothing
           }
         </div>
-        ${active.length ? html`<button part="button" class="button quiet" data-action="clear-all" @click=${this.clearAll}>${this.t('filters.removeAll')}</button>` : nothing}
+        ${active.length ? html`<button part="button" class="button quiet" data-action="clear-all" @click=${this.clearAll}>${message('filters.removeAll')}</button>` : nothing}
         ${this.renderSegments(active.length > 0)}
       </div>
-      ${active.length === 0 && !editing ? html`<p class="none">${this.t('filters.none')}</p>` : nothing}
+      ${active.length === 0 && !editing ? html`<p class="none">${message('filters.none')}</p>` : nothing}
       ${editing ? this.renderEditor(editing) : nothing}
       <p class="status" part="status" role="status">${this.status}</p>
     </div>`;
@@ -442,23 +440,23 @@ export class CbClientFilters extends LitElement {
 
   private renderSegments(canSave: boolean) {
     return html`<div class="segments" part="segments">
-      <select aria-label=${this.t('filters.segments')} .value=${this.chosenSegment} @change=${(e: Event) => this.loadSegment((e.target as HTMLSelectElement).value)}>
-        <option value="">${this.t('filters.segmentChoose')}</option>
+      <select aria-label=${message('filters.segments')} .value=${this.chosenSegment} @change=${(e: Event) => this.loadSegment((e.target as HTMLSelectElement).value)}>
+        <option value="">${message('filters.segmentChoose')}</option>
         ${this.segments.map((s) => html`<option value=${s.id} ?selected=${s.id === this.chosenSegment}>${s.name}</option>`)}
       </select>
-      ${this.chosenSegment ? html`<button part="button" class="button quiet" @click=${this.deleteSegment}>${this.t('filters.segmentDelete')}</button>` : nothing}
+      ${this.chosenSegment ? html`<button part="button" class="button quiet" @click=${this.deleteSegment}>${message('filters.segmentDelete')}</button>` : nothing}
       ${
         this.savingSegment
           ? html`<form class="save" @submit=${this.saveSegment}>
-              <input aria-label=${this.t('filters.segmentName')} placeholder=${this.t('filters.segmentName')} required .value=${this.segmentName} @input=${(
+              <input aria-label=${message('filters.segmentName')} placeholder=${message('filters.segmentName')} required .value=${this.segmentName} @input=${(
                 e: Event,
               ) => {
                 this.segmentName = (e.target as HTMLInputElement).value;
               }} />
-              <button part="button" class="button" type="submit">${this.t('filters.save')}</button>
+              <button part="button" class="button" type="submit">${message('filters.save')}</button>
               <button part="button" class="button quiet" type="button" @click=${() => {
                 this.savingSegment = false;
-              }}>${this.t('filters.cancel')}</button>
+              }}>${message('filters.cancel')}</button>
             </form>`
           : canSave
             ? html`<button part="button" class="button quiet" data-action="save-segment" @click=${() => {
@@ -466,7 +464,7 @@ export class CbClientFilters extends LitElement {
                 void this.updateComplete.then(() =>
                   this.renderRoot.querySelector<HTMLInputElement>('.save input')?.focus(),
                 );
-              }}>${this.t('filters.segmentSave')}</button>`
+              }}>${message('filters.segmentSave')}</button>`
             : nothing
       }
     </div>`;
@@ -485,10 +483,10 @@ export class CbClientFilters extends LitElement {
       </fieldset>
       ${this.error ? html`<p class="error">${this.error}</p>` : nothing}
       <div class="actions">
-        <button part="button" class="button" type="submit">${this.t('filters.apply')}</button>
+        <button part="button" class="button" type="submit">${message('filters.apply')}</button>
         <button part="button" class="button quiet" type="button" @click=${() => {
           this.editing = null;
-        }}>${this.t('filters.cancel')}</button>
+        }}>${message('filters.cancel')}</button>
       </div>
     </form>`;
   }
@@ -532,9 +530,9 @@ export class CbClientFilters extends LitElement {
                 this.draft = next;
               }}>
                 <option value="">—</option>
-                <option value="any" ?selected=${mode === 'any'}>${this.t('filters.any')}</option>
-                <option value="all" ?selected=${mode === 'all'}>${this.t('filters.all')}</option>
-                <option value="none" ?selected=${mode === 'none'}>${this.t('filters.notIn')}</option>
+                <option value="any" ?selected=${mode === 'any'}>${message('filters.any')}</option>
+                <option value="all" ?selected=${mode === 'all'}>${message('filters.all')}</option>
+                <option value="none" ?selected=${mode === 'none'}>${message('filters.notIn')}</option>
               </select>
             </label>`;
           })}
@@ -543,27 +541,27 @@ export class CbClientFilters extends LitElement {
         return this.input('value', 'date', this.labelOf(definition));
       case 'days':
         return field && field.type === 'text'
-          ? this.input('value', 'text', this.t('filters.value'))
-          : this.input('value', 'number', field ? this.t('filters.value') : this.t('filters.days'));
+          ? this.input('value', 'text', message('filters.value'))
+          : this.input('value', 'number', field ? message('filters.value') : message('filters.days'));
       case 'count-range':
-        return html`${this.input('min', 'number', this.t('filters.min'))}${this.input('max', 'number', this.t('filters.max'))}`;
+        return html`${this.input('min', 'number', message('filters.min'))}${this.input('max', 'number', message('filters.max'))}`;
       case 'money-range':
-        return html`${this.input('min', 'number', `${this.t('filters.min')} (${this.currency})`, { step: '0.01' })}${this.input('max', 'number', `${this.t('filters.max')} (${this.currency})`, { step: '0.01' })}`;
+        return html`${this.input('min', 'number', `${message('filters.min')} (${this.currency})`, { step: '0.01' })}${this.input('max', 'number', `${message('filters.max')} (${this.currency})`, { step: '0.01' })}`;
       case 'birthday-range':
-        return html`${this.input('min', 'text', this.t('filters.min'), { placeholder: 'MM-DD' })}${this.input('max', 'text', this.t('filters.max'), { placeholder: 'MM-DD' })}`;
+        return html`${this.input('min', 'text', message('filters.min'), { placeholder: 'MM-DD' })}${this.input('max', 'text', message('filters.max'), { placeholder: 'MM-DD' })}`;
       case 'boolean':
-        return html`<label class="field"><span>${this.t('filters.value')}</span>
+        return html`<label class="field"><span>${message('filters.value')}</span>
           <select name="value" .value=${String(this.draft.value ?? 'true')} @change=${(e: Event) => this.setDraft('value', (e.target as HTMLSelectElement).value)}>
-            <option value="true" ?selected=${this.draft.value === 'true'}>${this.t('filters.yes')}</option>
-            <option value="false" ?selected=${this.draft.value === 'false'}>${this.t('filters.no')}</option>
+            <option value="true" ?selected=${this.draft.value === 'true'}>${message('filters.yes')}</option>
+            <option value="false" ?selected=${this.draft.value === 'false'}>${message('filters.no')}</option>
           </select></label>`;
       case 'choice':
-        return html`<label class="field"><span>${this.t('filters.value')}</span>
+        return html`<label class="field"><span>${message('filters.value')}</span>
           <select name="value" @change=${(e: Event) => this.setDraft('value', (e.target as HTMLSelectElement).value)}>
             <option value="">—</option>
             ${(definition.choices ?? []).map(
               (choice) =>
-                html`<option value=${String(choice.value)} ?selected=${String(choice.value) === this.draft.value}>${field ? choice.value : this.t(choice.label)}</option>`,
+                html`<option value=${String(choice.value)} ?selected=${String(choice.value) === this.draft.value}>${field ? choice.value : message(choice.label)}</option>`,
             )}
           </select></label>`;
       case 'ids': {

@@ -1,4 +1,5 @@
 import { consume } from '@lit/context';
+import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,7 +10,7 @@ import { CbClientOpenEvent } from '../events/client-open.js';
 import type { CbFilterChangeEvent } from '../events/filter-change.js';
 import { CbSelectionChangeEvent } from '../events/selection-change.js';
 import { formatNumber } from '../format.js';
-import { type Locale, type MessageKey, translate } from '../localize.js';
+import { type Locale, message } from '../localize.js';
 import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientTableStyles } from './client-table.styles.js';
@@ -71,6 +72,7 @@ interface ColumnPreferences {
  * @cssproperty --cb-client-table-row-selected - Background of selected rows. Defaults to a tint of `--cb-color-primary`.
  * @cssproperty --cb-client-table-accent - Links, focus and active controls. Defaults to `--cb-color-primary`.
  */
+@localized()
 export class CbClientTable extends LitElement {
   static override styles = [buttonStyles, clientTableStyles];
 
@@ -239,12 +241,12 @@ export class CbClientTable extends LitElement {
 
   private toggleLock(id: string): void {
     const column = this.allColumns.find((c) => c.id === id);
-    const name = column?.label(this.locale) ?? id;
+    const name = column?.label() ?? id;
     if (this.lockedIds.includes(id)) {
       this.lockedIds = this.lockedIds.filter((columnId) => columnId !== id);
       this.hint = '';
     } else if (this.lockedIds.length >= MAX_LOCKED) {
-      this.hint = this.t('table.lockLimit', { column: name });
+      this.hint = message('table.lockLimit', { column: name });
       return;
     } else {
       this.lockedIds = [...this.lockedIds, id];
@@ -560,10 +562,6 @@ export class CbClientTable extends LitElement {
 
   // --- rendering -----------------------------------------------------------------------------------------------
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return translate(this.locale, key, params);
-  }
-
   private cellContext(): CellContext {
     return {
       locale: this.locale,
@@ -606,7 +604,7 @@ export class CbClientTable extends LitElement {
         class="scroller"
         part="table"
         role="grid"
-        aria-label=${this.t('table.label')}
+        aria-label=${message('table.label')}
         aria-rowcount=${total === null ? -1 : total + 1}
         aria-colcount=${this.columnCount}
         aria-multiselectable=${this.selectable ? 'true' : nothing}
@@ -641,13 +639,13 @@ export class CbClientTable extends LitElement {
           }
         </div>
       </div>
-        ${total === 0 ? html`<div class="message" part="empty" role="status"><strong>${this.t('table.empty')}</strong><span>${this.t('table.emptyHint')}</span></div>` : nothing}
+        ${total === 0 ? html`<div class="message" part="empty" role="status"><strong>${message('table.empty')}</strong><span>${message('table.emptyHint')}</span></div>` : nothing}
         ${
           status === 'error'
             ? html`<div class="message error" part="error" role="alert">
-                <strong>${this.t('table.error')}</strong>
+                <strong>${message('table.error')}</strong>
                 <span>${this.cache.error?.message ?? ''}</span>
-                <button part="button" class="button" @click=${this.retry}>${this.t('table.retry')}</button>
+                <button part="button" class="button" @click=${this.retry}>${message('table.retry')}</button>
               </div>`
             : nothing
         }
@@ -663,25 +661,25 @@ export class CbClientTable extends LitElement {
           part="search-input"
           type="search"
           .value=${this.searchText}
-          placeholder=${this.t('table.searchPlaceholder')}
-          aria-label=${this.t('table.search')}
+          placeholder=${message('table.searchPlaceholder')}
+          aria-label=${message('table.search')}
           @input=${this.onSearchInput}
         />
-        <button part="button" class="button" type="submit">${this.t('table.show')}</button>
+        <button part="button" class="button" type="submit">${message('table.show')}</button>
       </form>
-      <span class="count" aria-live="polite">${total === null ? this.t('loading') : this.t(total === 1 ? 'table.totalOne' : 'table.total', { count: formatNumber(total, this.locale) })}</span>
+      <span class="count" aria-live="polite">${total === null ? message('loading') : message(total === 1 ? 'table.totalOne' : 'table.total', { count: formatNumber(total, this.locale) })}</span>
       ${
         this.selectable
           ? html`<span class="selection">
-              ${count > 0 ? html`<span class="selected-count">${this.t('table.selected', { count: formatNumber(count, this.locale) })}</span>` : nothing}
+              ${count > 0 ? html`<span class="selected-count">${message('table.selected', { count: formatNumber(count, this.locale) })}</span>` : nothing}
               ${
                 !this.allMatching && total
                   ? html`<button part="button" class="button link" data-action="select-all" @click=${this.selectAllMatching}>
-                      ${this.t('table.selectAll', { count: formatNumber(total, this.locale) })}
+                      ${message('table.selectAll', { count: formatNumber(total, this.locale) })}
                     </button>`
                   : nothing
               }
-              ${count > 0 ? html`<button part="button" class="button link" data-action="clear" @click=${this.clearSelection}>${this.t('table.clearSelection')}</button>` : nothing}
+              ${count > 0 ? html`<button part="button" class="button link" data-action="clear" @click=${this.clearSelection}>${message('table.clearSelection')}</button>` : nothing}
             </span>`
           : nothing
       }
@@ -698,7 +696,7 @@ export class CbClientTable extends LitElement {
           }}
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3h-4l-.4 2.8c-.6.3-1.2.6-1.7 1l-2.5-1-2 3.5L6.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1c.5.4 1.1.7 1.7 1L11 21h4l.4-2.8c.6-.3 1.2-.6 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"/></svg>
-          ${this.t('table.columns')}
+          ${message('table.columns')}
         </button>
         ${this.menuOpen ? this.renderColumnMenu() : nothing}
       </div>
@@ -712,7 +710,7 @@ export class CbClientTable extends LitElement {
       class="column-menu"
       part="column-menu"
       role="dialog"
-      aria-label=${this.t('table.columnsMenu')}
+      aria-label=${message('table.columnsMenu')}
       @keydown=${(event: KeyboardEvent) => {
         if (event.key === 'Escape') {
           this.menuOpen = false;
@@ -722,7 +720,7 @@ export class CbClientTable extends LitElement {
     >
       <ul>
         ${this.allColumns.map((column) => {
-          const name = column.label(this.locale);
+          const name = column.label();
           const locked = this.lockedIds.includes(column.id);
           const lockIndex = this.lockedIds.indexOf(column.id);
           return html`<li data-column=${column.id}>
@@ -739,8 +737,8 @@ export class CbClientTable extends LitElement {
               class="lock"
               part="lock-button"
               aria-pressed=${locked ? 'true' : 'false'}
-              aria-label=${locked ? this.t('table.unlock', { column: name }) : this.t('table.lock', { column: name })}
-              title=${locked ? this.t('table.unlock', { column: name }) : this.t('table.lock', { column: name })}
+              aria-label=${locked ? message('table.unlock', { column: name }) : message('table.lock', { column: name })}
+              title=${locked ? message('table.unlock', { column: name }) : message('table.lock', { column: name })}
               @click=${() => this.toggleLock(column.id)}
             >
               ${lockIcon(locked)}${locked ? html`<span class="lock-order">${lockIndex + 1}</span>` : nothing}
@@ -767,7 +765,7 @@ export class CbClientTable extends LitElement {
       <input
         type="checkbox"
         tabindex="-1"
-        aria-label=${this.t('table.selectPage')}
+        aria-label=${message('table.selectPage')}
         .checked=${visible.length > 0 && selected === visible.length}
         .indeterminate=${selected > 0 && selected < visible.length}
         @click=${(event: Event) => {
@@ -792,7 +790,7 @@ export class CbClientTable extends LitElement {
       left !== undefined ? 'sticky' : '',
       column.id === lastLocked ? 'last-locked' : '',
     ];
-    const label = column.label(this.locale);
+    const label = column.label();
     return html`<div
       role="columnheader"
       part="header-cell"
@@ -807,12 +805,12 @@ export class CbClientTable extends LitElement {
     >
       ${
         column.sort
-          ? html`<button class="sort" tabindex="-1" title=${this.t('table.sortBy', { column: label })} @click=${() => this.sortBy(column)}>
+          ? html`<button class="sort" tabindex="-1" title=${message('table.sortBy', { column: label })} @click=${() => this.sortBy(column)}>
               <span>${label}</span>${sortArrow(sort)}
             </button>`
           : html`<span class="label">${label}</span>`
       }
-      ${left !== undefined ? html`<span class="locked-mark" title=${this.t('table.locked')}>${lockIcon(true)}</span>` : nothing}
+      ${left !== undefined ? html`<span class="locked-mark" title=${message('table.locked')}>${lockIcon(true)}</span>` : nothing}
     </div>`;
   }
 
@@ -841,7 +839,7 @@ export class CbClientTable extends LitElement {
       ${
         this.selectable
           ? html`<div role="gridcell" class="cell select sticky" part="cell" aria-colindex="1" data-row=${index} data-col="0" tabindex=${this.tabIndexFor(index, 0)} ${styleProps({ left: '0px' })}>
-              <input type="checkbox" tabindex="-1" aria-label=${this.t('table.selectRow', { name: client.name })} .checked=${selected} @click=${(
+              <input type="checkbox" tabindex="-1" aria-label=${message('table.selectRow', { name: client.name })} .checked=${selected} @click=${(
                 event: Event,
               ) => {
                 event.preventDefault();

@@ -4,6 +4,8 @@ import { apiCall, type TestSession, testSession, waitFor } from '../../test/real
 import type { Client, ListAnswer } from '../api/types.js';
 import type { CbClientOpenEvent } from '../events/client-open.js';
 import type { CbSelectionChangeEvent } from '../events/selection-change.js';
+import { getLocale } from '../localize.js';
+import type { CbProvider } from '../provider/provider.component.js';
 import '../provider/provider.js';
 import type { CbClientTable } from './client-table.component.js';
 import './client-table.js';
@@ -244,14 +246,29 @@ describe('cb-client-table', () => {
     await waitFor(() => table.total !== null && !table.shadowRoot!.querySelector('[part="error"]'), 5000, 'recovery');
   });
 
-  it('renders money and dates in German for locale de', async () => {
-    const provider = await fixture(html`<cb-provider api-base=${session.apiBase} session=${session.session} locale="de">
+  it('renders texts, money and dates in German for locale de, and switches back to English', async () => {
+    const provider =
+      await fixture<CbProvider>(html`<cb-provider api-base=${session.apiBase} session=${session.session} locale="de">
       <cb-client-table style="--cb-client-table-height: 400px"></cb-client-table>
     </cb-provider>`);
     const table = provider.querySelector('cb-client-table') as CbClientTable;
     await waitFor(() => names(table).length > 0 && table.shadowRoot!.textContent!.includes('£'), 8000, 'rows');
+    await waitFor(() => getLocale() === 'de', 5000, 'German texts');
+    await table.updateComplete;
+    const search = table.shadowRoot!.querySelector<HTMLInputElement>('[part="search-input"]')!;
+    expect(search.getAttribute('aria-label')).to.equal('Kunden suchen');
+    expect(search.placeholder).to.equal('Name, Telefon, E-Mail oder Kartennummer');
     expect(header(table, 'visits_count').textContent).to.contain('Besuche');
+    expect(table.shadowRoot!.querySelector('.count')!.textContent).to.match(/^[\d.]+ Kunden$/);
     const sold = rowsOf(table)[0]!.querySelector('[data-column="total_sold"]')!.textContent!.trim();
     expect(sold).to.match(/^[\d.]+,\d\d\s£$/);
+
+    // @localized() re-renders the table when the provider switches the page's locale.
+    provider.locale = 'en-GB';
+    await waitFor(() => getLocale() === 'en', 5000, 'English texts');
+    await table.updateComplete;
+    expect(search.getAttribute('aria-label')).to.equal('Search clients');
+    expect(header(table, 'visits_count').textContent).to.contain('Visits');
+    expect(table.shadowRoot!.querySelector('.count')!.textContent).to.match(/^[\d,]+ clients$/);
   });
 });

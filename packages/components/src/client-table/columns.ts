@@ -1,7 +1,7 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import type { Client, CustomFieldDefinition } from '../api/types.js';
 import { formatDate, formatMoney, formatNumber, readableTextColor } from '../format.js';
-import { type Locale, type MessageKey, translate } from '../localize.js';
+import { type Locale, type MessageKey, message } from '../localize.js';
 import { styleProps } from '../styles/style-props.js';
 
 export interface CellContext {
@@ -12,8 +12,8 @@ export interface CellContext {
 
 export interface ColumnDefinition {
   id: string;
-  /** Header text. */
-  label: (locale: Locale) => string;
+  /** Header text, in the active locale. */
+  label: () => string;
   width: number;
   /** The `sort` field of the search, when the column sorts. */
   sort?: string;
@@ -23,7 +23,7 @@ export interface ColumnDefinition {
   render: (client: Client, context: CellContext) => TemplateResult | string | typeof nothing;
 }
 
-const label = (key: MessageKey) => (locale: Locale) => translate(locale, key);
+const label = (key: MessageKey) => () => message(key);
 
 const money = (pick: (client: Client) => number | null) => (client: Client, context: CellContext) =>
   formatMoney(pick(client), context.locale, context.currency);

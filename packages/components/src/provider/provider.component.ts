@@ -13,7 +13,7 @@ import {
   themeContext,
 } from '../context.js';
 import { CbSessionExpiredEvent } from '../events/session-expired.js';
-import { resolveLocale } from '../localize.js';
+import { resolveLocale, setLocale } from '../localize.js';
 import { providerStyles } from './provider.styles.js';
 
 /**
@@ -41,7 +41,10 @@ export class CbProvider extends LitElement {
   /** The component session (`cs_…`) minted by the host's backend. Not reflected, so a refreshed one stays private. */
   @property() session: string | null = null;
 
-  /** BCP 47 language tag for all elements inside; defaults to the page's `lang`, then English. */
+  /**
+   * BCP 47 language tag; defaults to the page's `lang`, then English. Texts switch page-wide (every Clientbase element
+   * of this bundle), numbers and dates are formatted in it inside this provider.
+   */
   @property() locale: string | null = null;
 
   /** Colour scheme of the design tokens. */
@@ -93,7 +96,11 @@ export class CbProvider extends LitElement {
       this.setSessionInfo({ ...previous, authenticated: Boolean(this.session), expired: false });
       if (this.session) this.loadMe();
     }
-    this.localeProvider.setValue(resolveLocale(this.locale ?? document.documentElement.lang));
+    const locale = resolveLocale(this.locale ?? document.documentElement.lang);
+    // Formatting (format.ts) takes the locale from context; the texts cannot: @lit/localize holds one active locale
+    // per bundle, so this sets it for the whole page (the last provider to change it wins).
+    this.localeProvider.setValue(locale);
+    void setLocale(locale);
     this.themeProvider.setValue(this.theme === 'dark' ? 'dark' : 'light');
   }
 
