@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { appointmentRoutes } from './appointments/routes';
 import { authenticate, authenticatePlatform, authenticatePublic } from './auth/middleware';
 import { businessRoutes } from './business/routes';
 import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
@@ -13,6 +14,7 @@ import { preflight } from './http/cors';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
 import { requestLog } from './http/logging';
+import { clientAddress, rateLimit } from './http/rate-limit';
 import { meRoutes } from './me/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
@@ -29,7 +31,16 @@ export function createApp(deps: AppDeps) {
   const v1 = new Hono<AppEnv>()
     .use('/platform/*', authenticatePlatform(deps))
     .route('/platform', platformRoutes(deps))
+    // Per address before the key is checked (so guessing keys is limited too), then per business key.
+    .use(
+      '/public/*',
+      rateLimit(deps, (c) => `ip:${clientAddress(c, deps.config.trustProxy)}`),
+    )
     .use('/public/*', authenticatePublic(deps))
+    .use(
+      '/public/*',
+      rateLimit(deps, (c) => `key:${c.get('tenant').businessId}`),
+    )
     .route('/public', publicRoutes)
     .use('/business/*', admin)
     .route('/business', businessRoutes)
@@ -54,7 +65,9 @@ export function createApp(deps: AppDeps) {
     .use('/staff/*', admin)
     .route('/staff', staffRoutes)
     .use('/services/*', admin)
-    .route('/services', serviceRoutes);
+    .route('/services', serviceRoutes)
+    .use('/appointments/*', admin)
+    .route('/appointments', appointmentRoutes);
 
   const app = new Hono<AppEnv>()
     .use(requestId({ headerName: 'X-Request-Id' }))

@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   platformKey: string | undefined;
   publicRateLimitPerMinute: number;
+  /** Behind a reverse proxy: take the client's address from the first X-Forwarded-For entry. */
+  trustProxy: boolean;
   sessionTtlMinutes: number;
   logLevel: string;
 }
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     platformKey: env.PLATFORM_KEY || undefined,
     publicRateLimitPerMinute: integer(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     sessionTtlMinutes: integer(env.SESSION_TTL_MINUTES, 30, 'SESSION_TTL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -236,6 +236,28 @@ describe('tenant isolation', () => {
       token: a.secretKey,
       body: { metric: 'visits_count', operator: 'gte', threshold: 99, discount: 1 },
     });
+    const location = await t.call('POST', '/v1/locations', {
+      token: a.secretKey,
+      body: { name: 'Iso', timezone: 'Europe/London' },
+    });
+    const service = await t.call('POST', '/v1/services', {
+      token: a.secretKey,
+      body: { name: 'Iso', duration_minutes: 30, price: 0 },
+    });
+    const staff = await t.call('POST', '/v1/staff', {
+      token: a.secretKey,
+      body: { name: 'Iso', location_ids: [location.body.id], service_ids: [service.body.id] },
+    });
+    const appointment = await t.call('POST', '/v1/appointments', {
+      token: a.secretKey,
+      body: {
+        client_id: client.body.id,
+        location_id: location.body.id,
+        staff_id: staff.body.id,
+        service_ids: [service.body.id],
+        starts_at: '2030-01-02T10:00:00Z',
+      },
+    });
     // One of business A's real ids per resource; a new route with :id must add its resource here.
     const idsOfA: Record<string, string> = {
       users: a.ownerId,
@@ -244,6 +266,10 @@ describe('tenant isolation', () => {
       'custom-fields': field.body.id,
       segments: segment.body.id,
       'category-rules': rule.body.id,
+      locations: location.body.id,
+      services: service.body.id,
+      staff: staff.body.id,
+      appointments: appointment.body.id,
     };
     // A valid body per resource, so the answer is about the id and not the body.
     const bodies: Record<string, unknown> = {
@@ -252,6 +278,13 @@ describe('tenant isolation', () => {
       categories: { name: 'x' },
       'custom-fields': { label: 'x' },
       'category-rules': { threshold: 1 },
+      locations: { name: 'x' },
+      services: { name: 'x' },
+      staff: { name: 'x' },
+      appointments: { comment: 'x' },
+      // A sub-resource whose body differs from its parent's, keyed by route path.
+      '/v1/staff/:id/time-off': { starts_at: '2030-01-01T09:00:00Z', ends_at: '2030-01-01T17:00:00Z' },
+      '/v1/appointments/:id/payments': { method: 'cash', amount: 1 },
     };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);
@@ -260,7 +293,9 @@ describe('tenant isolation', () => {
       const id = idsOfA[resource];
       expect(id, `no id of business A for ${route.path}`).toBeDefined();
       const path = route.path.replace(':id', id as string);
-      const body = ['POST', 'PATCH', 'PUT'].includes(route.method) ? bodies[resource] : undefined;
+      const body = ['POST', 'PATCH', 'PUT'].includes(route.method)
+        ? (bodies[route.path] ?? bodies[resource])
+        : undefined;
       const res = await t.call(route.method, path, { token: b.secretKey, body });
       expect([route.method, path, res.status]).toEqual([route.method, path, 404]);
       const garbage = await t.call(route.method, route.path.replace(':id', 'not-an-id'), { token: b.secretKey, body });

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { refreshMembership, refreshPlaceSets } from '../src/clients/aggregates';
 import type { ClientTable } from '../src/db/schema';
 import { useTestApp } from './harness';
 
@@ -87,6 +88,8 @@ async function visit(clientId: string, location: string, staff: string, service:
       amount: 1,
     })
     .execute();
+  // Only the kept sets: these clients' other aggregates are set by hand above, independent of history.
+  await refreshPlaceSets(biz.tenant, [clientId]);
 }
 
 const at = (iso: string) => new Date(iso);
@@ -158,6 +161,7 @@ await t.db
     { business_id: biz.id, client_id: dan, kind: 'gift_card', number: 'G-1', expires_at: at('2027-01-02T12:00:00Z') },
   ])
   .execute();
+await refreshMembership(biz.tenant, [eve, fay, dan]);
 
 async function search(filter: Record<string, unknown>, query?: string) {
   const res = await t.call('POST', '/v1/clients/search', {

@@ -2,9 +2,10 @@
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app';
 import { createBusiness, type NewBusiness } from '../src/business/service';
-import { loadConfig } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/connect';
 import { createLogger } from '../src/http/logging';
+import { ScopedDb } from '../src/tenancy/scoped-db';
 import { openTestDatabase } from './database';
 
 export const PLATFORM_KEY = 'platform_test_key_0123456789abcdef';
@@ -28,13 +29,26 @@ export interface TestBusiness {
   publishableKey: string;
   ownerId: string;
   session: string;
+  /** The business's tenant-scoped database, for calling domain functions directly. */
+  tenant: ScopedDb;
 }
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 
-export async function openTestApp(options: { now?: () => Date } = {}) {
+export interface TestAppOptions {
+  now?: () => Date;
+  /** Overrides of the configuration; the public rate limit is off unless a test sets it. */
+  config?: Partial<Config>;
+}
+
+export async function openTestApp(options: TestAppOptions = {}) {
   const handle: DatabaseHandle = await openTestDatabase();
-  const config = { ...loadConfig({}), platformKey: PLATFORM_KEY };
+  const config: Config = {
+    ...loadConfig({}),
+    platformKey: PLATFORM_KEY,
+    publicRateLimitPerMinute: 0,
+    ...options.config,
+  };
   const app = createApp({ db: handle.db, config, logger: createLogger('silent'), now: options.now });
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
@@ -78,6 +92,7 @@ export async function openTestApp(options: { now?: () => Date } = {}) {
       publishableKey: created.publishable_key,
       ownerId: owner.body.id,
       session: session.body.session,
+      tenant: new ScopedDb(handle.db, created.business),
     };
   }
 
@@ -85,7 +100,7 @@ export async function openTestApp(options: { now?: () => Date } = {}) {
 }
 
 /** Opens one app for the file and closes it after the file's tests. */
-export async function useTestApp(options: { now?: () => Date } = {}) {
+export async function useTestApp(options: TestAppOptions = {}) {
   const testApp = await openTestApp(options);
   afterAll(() => testApp.close());
   return testApp;

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyRules } from '../src/rules/engine';
-import { ScopedDb } from '../src/tenancy/scoped-db';
 import { useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const t = await useTestApp({ now: () => now });
 const biz = await t.newBusiness();
 const token = biz.secretKey;
-const business = await t.db.selectFrom('businesses').selectAll().where('id', '=', biz.id).executeTakeFirstOrThrow();
-const tenant = new ScopedDb(t.db, business);
+const tenant = biz.tenant;
 const category = Object.fromEntries(
   (await t.call('GET', '/v1/categories', { token })).body.items.map((c: { name: string; id: string }) => [
     c.name,

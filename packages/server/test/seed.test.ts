@@ -109,6 +109,18 @@ describe('consistency', () => {
              count(*) filter (where c.total_sold <> coalesce(a.sold, 0))::int as bad_sold,
              count(*) filter (where c.total_paid <> coalesce(p.paid, 0))::int as bad_paid,
              count(*) filter (where c.balance <> coalesce(l.balance, 0))::int as bad_balance,
+             count(*) filter (where c.location_ids <> array(
+               select c.created_location_id union select location_id from appointments x
+               where x.client_id = c.id and x.status = 'arrived' order by 1))::int as bad_locations,
+             count(*) filter (where c.staff_ids <> array(
+               select distinct staff_id from appointments x
+               where x.client_id = c.id and x.status = 'arrived' order by 1))::int as bad_staff,
+             count(*) filter (where c.service_ids <> array(
+               select distinct i.service_id from appointments x join appointment_items i on i.appointment_id = x.id
+               where x.client_id = c.id and x.status = 'arrived' and i.service_id is not null order by 1))::int as bad_services,
+             count(*) filter (where c.membership_expires_at is distinct from (
+               select max(expires_at) from loyalty_cards m
+               where m.client_id = c.id and m.kind = 'membership' and m.deleted_at is null))::int as bad_membership,
              count(*) filter (where c.visits_count > 0)::int as with_visits,
              count(*) filter (where c.total_paid < c.total_sold)::int as in_debt,
              count(*) filter (where c.balance > 0)::int as with_balance
@@ -122,6 +134,10 @@ describe('consistency', () => {
       bad_sold: 0,
       bad_paid: 0,
       bad_balance: 0,
+      bad_locations: 0,
+      bad_staff: 0,
+      bad_services: 0,
+      bad_membership: 0,
     });
     expect(rows[0]?.with_visits).toBeGreaterThan(N / 2);
     expect(rows[0]?.in_debt).toBeGreaterThan(0);

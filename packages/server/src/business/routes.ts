@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { requirePermission } from '../auth/middleware';
 import type { AppEnv } from '../http/env';
 import { jsonBody } from '../http/validate';
@@ -16,12 +17,15 @@ export const businessRoutes = new Hono<AppEnv>()
     return c.json(businessView(business), 200);
   })
   .patch('/', requirePermission('business_manage'), jsonBody(updateBusinessBody), async (c) => {
-    const change = c.req.valid('json');
+    const { booking, ...change } = c.req.valid('json');
     const business = await c
       .get('tenant')
       .db.updateTable('businesses')
       .set({
         ...change,
+        ...(booking && {
+          settings: sql<string>`jsonb_set(settings, '{booking}', coalesce(settings->'booking', '{}') || ${JSON.stringify(booking)}::jsonb)`,
+        }),
         ...(change.country && { country: change.country.toUpperCase() }),
         ...(change.currency && { currency: change.currency.toUpperCase() }),
       })

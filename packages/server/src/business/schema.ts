@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bookingSettingsPatch } from '../booking/settings';
 
 const isTimezone = (zone: string) => {
   try {
@@ -30,6 +31,10 @@ export const createBusinessBody = z.strictObject({
   shared_client_base: z.boolean().optional(),
 });
 
-export const updateBusinessBody = createBusinessBody.partial().refine((v) => Object.keys(v).length > 0, {
-  message: 'Send at least one field to change.',
-});
+// `booking` changes only the fields it names; the rest keep their stored values or defaults.
+export const updateBusinessBody = createBusinessBody
+  .extend({ booking: bookingSettingsPatch })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, {
+    message: 'Send at least one field to change.',
+  });

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { displayPrefix, hashToken, newToken } from '../auth/tokens';
+import { readBookingSettings } from '../booking/settings';
 import type { BusinessTable, Database, SystemCategoryKey } from '../db/schema';
 
 export const SYSTEM_CATEGORIES: { key: SystemCategoryKey; name: string; color: string }[] = [
@@ -76,6 +77,7 @@ export function businessView(business: Selectable<BusinessTable>) {
     email: business.email,
     allowed_origins: business.allowed_origins,
     shared_client_base: business.shared_client_base,
+    booking: readBookingSettings(business.settings),
     created_at: business.created_at.toISOString(),
   };
 }

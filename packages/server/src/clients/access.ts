@@ -25,5 +25,5 @@ export function clientAccess(c: Context<AppEnv>): ClientAccess {
 export function visibleClients(access: ClientAccess): SelectQueryBuilder<Database, 'clients', object> {
   const clients = access.tenant.selectFrom('clients');
   const locationIds = access.locationIds;
-  return locationIds ? clients.where((eb) => clientsAtLocations(eb, locationIds)) : clients;
+  return locationIds ? clients.where(clientsAtLocations(locationIds)) : clients;
 }

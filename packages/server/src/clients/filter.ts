@@ -85,23 +85,14 @@ export function birthdayWindow(today: string, days: number): number[] {
   return [...values];
 }
 
-/** Visited (an arrived appointment) with a condition on the appointment or its items. */
-function visitedWhere(eb: Eb, condition: (eb: ExpressionBuilder<Database, 'appointments'>) => Expression<SqlBool>) {
-  return eb.exists(
-    eb
-      .selectFrom('appointments')
-      .select(sql`1`.as('one'))
-      .whereRef('appointments.client_id', '=', 'clients.id')
-      .where('appointments.status', '=', 'arrived')
-      .where((inner) => condition(inner)),
-  );
+/** The client's kept set `column` shares an element with `ids` (a GIN-indexed overlap). */
+function overlaps(column: 'location_ids' | 'staff_ids' | 'service_ids', ids: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`clients.${column}`)} && ${ids}::uuid[]`;
 }
 
-export function clientsAtLocations(eb: Eb, locationIds: string[]): Expression<SqlBool> {
-  return eb.or([
-    eb('clients.created_location_id', 'in', locationIds),
-    visitedWhere(eb, (a) => a('appointments.location_id', 'in', locationIds)),
-  ]);
+/** Clients of these branches: created at one of them or visited one. */
+export function clientsAtLocations(locationIds: string[]): Expression<SqlBool> {
+  return overlaps('location_ids', locationIds);
 }
 
 export function filterConditions(eb: Eb, filter: ClientFilter, context: FilterContext): Expression<SqlBool>[] {
@@ -163,45 +154,19 @@ export function filterConditions(eb: Eb, filter: ClientFilter, context: FilterCo
         : eb.or([eb('clients.birth_md', '>=', from), eb('clients.birth_md', '<=', to)]),
     );
   }
+  // The client's membership cover ends in the window (a renewal already bought runs past it: not expiring).
   if (filter.membership_expires_within_days !== undefined) {
     const until = new Date(now.getTime() + filter.membership_expires_within_days * 86_400_000);
-    where.push(
-      eb.exists(
-        eb
-          .selectFrom('loyalty_cards')
-          .select(sql`1`.as('one'))
-          .whereRef('loyalty_cards.client_id', '=', 'clients.id')
-          .where('loyalty_cards.kind', '=', 'membership')
-          .where('loyalty_cards.deleted_at', 'is', null)
-          .where('loyalty_cards.expires_at', '>=', now)
-          .where('loyalty_cards.expires_at', '<=', until),
-      ),
-    );
+    where.push(eb('clients.membership_expires_at', '>=', now), eb('clients.membership_expires_at', '<=', until));
   }
 
   if (filter.gender) where.push(eb('clients.gender', '=', filter.gender));
   flag('online_booking_disabled', filter.online_booking_disabled);
   flag('marketing_allowed', filter.marketing_allowed);
   flag('push_enabled', filter.push_enabled);
-  if (filter.location_ids) where.push(clientsAtLocations(eb, filter.location_ids));
-  if (filter.staff_ids) {
-    const staffIds = filter.staff_ids;
-    where.push(visitedWhere(eb, (a) => a('appointments.staff_id', 'in', staffIds)));
-  }
-  if (filter.service_ids) {
-    const serviceIds = filter.service_ids;
-    where.push(
-      visitedWhere(eb, (a) =>
-        a.exists(
-          a
-            .selectFrom('appointment_items')
-            .select(sql`1`.as('one'))
-            .whereRef('appointment_items.appointment_id', '=', 'appointments.id')
-            .where('appointment_items.service_id', 'in', serviceIds),
-        ),
-      ),
-    );
-  }
+  if (filter.location_ids) where.push(clientsAtLocations(filter.location_ids));
+  if (filter.staff_ids) where.push(overlaps('staff_ids', filter.staff_ids));
+  if (filter.service_ids) where.push(overlaps('service_ids', filter.service_ids));
   if (filter.created_after) where.push(eb('clients.created_at', '>=', instant(filter.created_after, timezone)));
   if (filter.created_before) where.push(eb('clients.created_at', '<', instant(filter.created_before, timezone)));
   if (filter.source) where.push(eb('clients.source', '=', filter.source));

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as domain from './migrations/2026_11_25_0001_domain';
 import * as userPreferences from './migrations/2026_11_25_0002_user_preferences';
+import * as clientKeptHistory from './migrations/2026_11_25_0003_client_kept_history';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_domain': domain,
   '2026_11_25_0002_user_preferences': userPreferences,
+  '2026_11_25_0003_client_kept_history': clientKeptHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

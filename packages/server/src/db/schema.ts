@@ -152,6 +152,12 @@ export interface ClientTable {
   total_sold: Generated<number>;
   total_paid: Generated<number>;
   balance: Generated<number>;
+  /** Kept with the visits: branches the client belongs to (created or visited), staff and services of visits. */
+  location_ids: Generated<string[]>;
+  staff_ids: Generated<string[]>;
+  service_ids: Generated<string[]>;
+  /** When the last of the client's memberships ends (kept with the cards). */
+  membership_expires_at: Timestamp | null;
   search_name: Generated<string>;
   name_sort: GeneratedAlways<string>;
   average_check: GeneratedAlways<number | null>;

@@ -57,6 +57,7 @@ export interface GeneratorOptions {
 
 interface Booked {
   row: AppointmentRow;
+  serviceIds: string[];
   startMs: number;
   endMs: number;
 }
@@ -235,6 +236,10 @@ export class ClientGenerator {
       total_sold: 0,
       total_paid: 0,
       balance: 0,
+      location_ids: [],
+      staff_ids: [],
+      service_ids: [],
+      membership_expires_at: null,
       search_name: foldForSearch(firstName, middleName, lastName),
       created_at: iso(createdMs),
       updated_at: iso(createdMs),
@@ -269,7 +274,7 @@ export class ClientGenerator {
       });
       gift = { row, issuedMs, expiresMs };
     }
-    if (r.chance(0.05)) this.membership(out, clientId, createdMs);
+    const membership = r.chance(0.05) ? this.membership(out, clientId, createdMs) : null;
     const topUps: number[] = [];
     if (r.chance(0.09)) {
       const n = r.int(1, 3);
@@ -348,11 +353,17 @@ export class ClientGenerator {
     let totalPaid = 0;
     let noShows = 0;
     let lastActivity = createdMs;
-    for (const { row: appointment, startMs, endMs } of booked) {
+    const locationIds = new Set([client.created_location_id as string]);
+    const staffIds = new Set<string>();
+    const serviceIds = new Set<string>();
+    for (const { row: appointment, serviceIds: received, startMs, endMs } of booked) {
       lastActivity = Math.max(lastActivity, endMs);
       if (appointment.status === 'no_show') noShows++;
       if (appointment.status !== 'arrived') continue;
       visits++;
+      locationIds.add(appointment.location_id);
+      staffIds.add(appointment.staff_id);
+      for (const serviceId of received) serviceIds.add(serviceId);
       firstVisit = firstVisit === null ? startMs : Math.min(firstVisit, startMs);
       lastVisit = lastVisit === null ? startMs : Math.max(lastVisit, startMs);
       totalSold += appointment.total;
@@ -462,6 +473,10 @@ export class ClientGenerator {
     client.total_sold = totalSold;
     client.total_paid = totalPaid;
     client.balance = balance;
+    client.location_ids = [...locationIds].sort();
+    client.staff_ids = [...staffIds].sort();
+    client.service_ids = [...serviceIds].sort();
+    client.membership_expires_at = membership && !membership.deleted_at ? membership.expires_at : null;
     client.updated_at = iso(Math.min(lastActivity, anchorMs));
     out.clients.push(client);
 
@@ -513,7 +528,7 @@ export class ClientGenerator {
     return row;
   }
 
-  private membership(out: ChunkRows, clientId: string, createdMs: number) {
+  private membership(out: ChunkRows, clientId: string, createdMs: number): LoyaltyCardRow {
     const r = this.random;
     const anchorMs = this.options.anchorMs;
     const when = r.weighted([
@@ -542,6 +557,7 @@ export class ClientGenerator {
     row.discount = r.pick([10, 15, 20]);
     // Some ended memberships were removed at the desk.
     if (when === 'expired' && r.chance(0.1)) row.deleted_at = iso(Math.max(issuedMs, expiresMs) + HOUR_MS);
+    return row;
   }
 
   private appointment(
@@ -663,7 +679,7 @@ export class ClientGenerator {
         body,
       });
     }
-    return { row, startMs, endMs };
+    return { row, serviceIds: services.map((s) => (o.services[s] as ServicePlan).id), startMs, endMs };
   }
 
   /** Pays an arrived visit: in full, in part (a debt) or not at all. Returns the amount paid. */

@@ -2,7 +2,17 @@
 // JSON text, and a column list with the SQL type of each column (the unnest casts need them).
 // business_id is left out of every row: the writer adds it once per statement.
 
-export type PgType = 'uuid' | 'text' | 'bigint' | 'integer' | 'smallint' | 'boolean' | 'timestamptz' | 'date' | 'jsonb';
+export type PgType =
+  | 'uuid'
+  | 'uuid[]'
+  | 'text'
+  | 'bigint'
+  | 'integer'
+  | 'smallint'
+  | 'boolean'
+  | 'timestamptz'
+  | 'date'
+  | 'jsonb';
 
 export interface TableSpec<Row> {
   table: string;
@@ -38,6 +48,10 @@ export interface ClientRow {
   total_sold: number;
   total_paid: number;
   balance: number;
+  location_ids: string[];
+  staff_ids: string[];
+  service_ids: string[];
+  membership_expires_at: string | null;
   search_name: string;
   created_at: string;
   updated_at: string;
@@ -199,6 +213,10 @@ export const CLIENTS: TableSpec<ClientRow> = {
     ['total_sold', 'bigint'],
     ['total_paid', 'bigint'],
     ['balance', 'bigint'],
+    ['location_ids', 'uuid[]'],
+    ['staff_ids', 'uuid[]'],
+    ['service_ids', 'uuid[]'],
+    ['membership_expires_at', 'timestamptz'],
     ['search_name', 'text'],
     ['created_at', 'timestamptz'],
     ['updated_at', 'timestamptz'],

@@ -27,14 +27,23 @@ export async function insertRows<Row>(
 ): Promise<void> {
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const slice = rows.slice(from, from + ROWS_PER_STATEMENT);
+    // unnest flattens nested arrays, so an array column travels as array literals and is cast back per row.
     const arrays = spec.columns.map(([column, type]) => {
       const values = new Array<unknown>(slice.length);
-      for (let i = 0; i < slice.length; i++) values[i] = (slice[i] as Row)[column];
-      return sql`${values}::${sql.raw(`${type}[]`)}`;
+      for (let i = 0; i < slice.length; i++) {
+        const value = (slice[i] as Row)[column];
+        values[i] = type.endsWith('[]') ? `{${(value as string[]).join(',')}}` : value;
+      }
+      return sql`${values}::${sql.raw(type.endsWith('[]') ? 'text[]' : `${type}[]`)}`;
     });
-    const columns = sql.join([sql.ref('business_id'), ...spec.columns.map(([column]) => sql.ref(column))]);
-    await sql`insert into ${sql.table(spec.table)} (${columns})
-      select ${businessId}::uuid, * from unnest(${sql.join(arrays)})`.execute(db);
+    const columns = spec.columns.map(([column]) => sql.ref(column));
+    const selected = spec.columns.map(([column, type]) =>
+      type.endsWith('[]') ? sql`${sql.ref(`u.${column}`)}::${sql.raw(type)}` : sql.ref(`u.${column}`),
+    );
+    await sql`insert into ${sql.table(spec.table)} (${sql.join([sql.ref('business_id'), ...columns])})
+      select ${businessId}::uuid, ${sql.join(selected)} from unnest(${sql.join(arrays)}) as u(${sql.join(columns)})`.execute(
+      db,
+    );
   }
 }
 
