@@ -4,6 +4,7 @@
 // and add it to MODULES.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bookingLoad } from './booking-load';
 import { clientList } from './client-list';
 import { Bench, repoRoot } from './harness';
 import { searchLatency } from './search-latency';
@@ -13,6 +14,7 @@ type Module = (target: SeededTarget, bench: Bench, iterations: number) => Promis
 const MODULES: [string, Module][] = [
   ['search latency', searchLatency],
   ['client list', clientList],
+  ['booking load', bookingLoad],
 ];
 
 function options() {

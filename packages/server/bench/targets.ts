@@ -18,6 +18,7 @@ export interface SeededTarget {
   db: Kysely<Database>;
   businessId: string;
   secretKey: string;
+  publishableKey: string;
   clients: number;
   close(): Promise<void>;
 }
@@ -70,14 +71,18 @@ export async function reusedTarget(baseUrl: string, database: string, clients: n
     return null;
   }
   const secretKey = newToken('sk');
+  const publishableKey = newToken('pk');
   await handle.db
     .insertInto('api_keys')
-    .values({
-      business_id: business.business_id,
-      kind: 'secret',
-      key_hash: hashToken(secretKey),
-      display_prefix: 'bench',
-    })
+    .values([
+      { business_id: business.business_id, kind: 'secret', key_hash: hashToken(secretKey), display_prefix: 'bench' },
+      {
+        business_id: business.business_id,
+        kind: 'publishable',
+        key_hash: hashToken(publishableKey),
+        display_prefix: 'bench',
+      },
+    ])
     .execute();
   console.log(`\npostgres ${short(clients)}: reusing ${database}`);
   return {
@@ -86,6 +91,7 @@ export async function reusedTarget(baseUrl: string, database: string, clients: n
     db: handle.db,
     businessId: business.business_id,
     secretKey,
+    publishableKey,
     clients,
     close: () => handle.close(),
   };
@@ -137,13 +143,14 @@ export async function seededTarget(
     unit: 'clients/s',
     note: `${seconds.toFixed(1)} s, ${rows.toLocaleString('en')} rows`,
   });
-  if (!result.secretKey) throw new Error('the seed did not create a business');
+  if (!result.secretKey || !result.publishableKey) throw new Error('the seed did not create a business');
   return {
     label,
     driver: handle.driver,
     db: handle.db,
     businessId: result.businessId,
     secretKey: result.secretKey,
+    publishableKey: result.publishableKey,
     clients,
     close: async () => {
       await handle.close();
