@@ -23,7 +23,7 @@ interface Slot {
 
 export async function bookingLoad(target: SeededTarget, bench: Bench): Promise<void> {
   const db = target.db;
-  const config = { ...loadConfig({}), publicRateLimitPerMinute: 0 };
+  const config = { ...loadConfig({}), publicRateLimitPerMinute: 0, publicKeyRateLimitPerMinute: 0 };
   const app = createApp({ db, config, logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));

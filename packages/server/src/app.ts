@@ -34,12 +34,12 @@ export function createApp(deps: AppDeps) {
     // Per address before the key is checked (so guessing keys is limited too), then per business key.
     .use(
       '/public/*',
-      rateLimit(deps, (c) => `ip:${clientAddress(c, deps.config.trustProxy)}`),
+      rateLimit(deps, deps.config.publicRateLimitPerMinute, (c) => `ip:${clientAddress(c, deps.config.trustProxy)}`),
     )
     .use('/public/*', authenticatePublic(deps))
     .use(
       '/public/*',
-      rateLimit(deps, (c) => `key:${c.get('tenant').businessId}`),
+      rateLimit(deps, deps.config.publicKeyRateLimitPerMinute, (c) => `key:${c.get('tenant').businessId}`),
     )
     .route('/public', publicRoutes)
     .use('/business/*', admin)

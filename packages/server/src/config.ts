@@ -6,7 +6,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   platformKey: string | undefined;
+  /** Per client address on /v1/public/*. */
   publicRateLimitPerMinute: number;
+  /** Per publishable key: every visitor of a salon's site shares it, so it is a multiple of the above. */
+  publicKeyRateLimitPerMinute: number;
   /** Behind a reverse proxy: take the client's address from the first X-Forwarded-For entry. */
   trustProxy: boolean;
   sessionTtlMinutes: number;
@@ -22,13 +25,19 @@ function integer(value: string | undefined, fallback: number, name: string): num
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const perAddress = integer(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE');
   return {
     port: integer(env.PORT, 8787, 'PORT'),
     // pnpm runs package scripts inside the package; INIT_CWD is where the user typed the command.
     dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR || '.data'),
     databaseUrl: env.DATABASE_URL || undefined,
     platformKey: env.PLATFORM_KEY || undefined,
-    publicRateLimitPerMinute: integer(env.PUBLIC_RATE_LIMIT_PER_MINUTE, 120, 'PUBLIC_RATE_LIMIT_PER_MINUTE'),
+    publicRateLimitPerMinute: perAddress,
+    publicKeyRateLimitPerMinute: integer(
+      env.PUBLIC_KEY_RATE_LIMIT_PER_MINUTE,
+      perAddress * 20,
+      'PUBLIC_KEY_RATE_LIMIT_PER_MINUTE',
+    ),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     sessionTtlMinutes: integer(env.SESSION_TTL_MINUTES, 30, 'SESSION_TTL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',

@@ -128,10 +128,32 @@ export interface BookingApi {
   locations: Record<string, string>;
   /** Service ids of the euro salon, by name. */
   services: Record<string, string>;
+  /** Staff ids of the euro salon, by name. */
+  staff: Record<string, string>;
+  /** The euro salon's phone as the widget shows it to a refused visitor. */
+  salonPhone: string;
+  /**
+   * Clients of the euro salon (phones in E.164): one with online booking disabled, and one in the
+   * "Requires booking confirmation" category, whose online bookings are answered `pending`.
+   */
+  clients: { blacklisted: { phone: string }; needsConfirmation: { phone: string } };
   close: () => Promise<void>;
 }
 
-/** Two businesses with a small, known catalogue, for the public booking widget's browser tests. */
+/** Every day of the week, 09:00–18:00 at the location: slots exist whatever day the tests run. */
+const everyDay = (locationId: string) =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    location_id: locationId,
+    weekday,
+    start: '09:00',
+    end: '18:00',
+    breaks: [],
+  }));
+
+/**
+ * Two businesses with a small, known catalogue, for the public booking widget's browser tests. Staff work
+ * 09:00–18:00 daily; the public rate limit is off (the widget suite makes many requests from one address).
+ */
 export async function startBookingApi(): Promise<BookingApi> {
   const db = await openDatabase();
   const catalogue = async (
@@ -154,18 +176,24 @@ export async function startBookingApi(): Promise<BookingApi> {
       .execute();
     const locationIds = Object.fromEntries(locationRows.map((row) => [row.name, row.id]));
     const serviceIds = Object.fromEntries(serviceRows.map((row) => [row.name, row.id]));
-    await db
+    const staffRows = await db
       .insertInto('staff')
       .values(
-        staff.map((member) => ({
-          business_id,
-          name: member.name,
-          location_ids: [locationIds[member.location] as string],
-          service_ids: member.services.map((name) => serviceIds[name] as string),
-        })),
+        staff.map((member) => {
+          const locationId = locationIds[member.location] as string;
+          return {
+            business_id,
+            name: member.name,
+            location_ids: [locationId],
+            service_ids: member.services.map((name) => serviceIds[name] as string),
+            working_hours: JSON.stringify(everyDay(locationId)),
+          };
+        }),
       )
+      .returning(['id', 'name'])
       .execute();
-    return { key: created.publishable_key, locationIds, serviceIds };
+    const staffIds = Object.fromEntries(staffRows.map((row) => [row.name, row.id]));
+    return { businessId: business_id, key: created.publishable_key, locationIds, serviceIds, staffIds };
   };
   const euro = await catalogue(
     { name: 'Salon Aurora', country: 'DE', currency: 'EUR', timezone: 'Europe/Berlin', phone: '+49 30 123456' },
@@ -178,6 +206,7 @@ export async function startBookingApi(): Promise<BookingApi> {
     [
       { name: 'Ana', location: 'Mitte', services: ['Haircut', 'Colouring'] },
       { name: 'Ben', location: 'Kreuzberg', services: ['Beard trim'] },
+      { name: 'Cleo', location: 'Mitte', services: ['Haircut'] },
     ],
   );
   const yen = await catalogue(
@@ -186,12 +215,53 @@ export async function startBookingApi(): Promise<BookingApi> {
     [{ name: 'Cut', duration_minutes: 60, price: 5500 }],
     [{ name: 'Yui', location: 'Shibuya', services: ['Cut'] }],
   );
-  const app = createApp({ db, config: loadConfig({}), logger: createLogger('silent') });
+
+  const clients = { blacklisted: { phone: '+4915112345678' }, needsConfirmation: { phone: '+4915187654321' } };
+  const [, needsConfirmation] = await db
+    .insertInto('clients')
+    .values([
+      {
+        business_id: euro.businessId,
+        first_name: 'Blocked',
+        last_name: 'Visitor',
+        search_name: 'blocked visitor',
+        phone: clients.blacklisted.phone,
+        online_booking_disabled: true,
+      },
+      {
+        business_id: euro.businessId,
+        first_name: 'Careful',
+        last_name: 'Client',
+        search_name: 'careful client',
+        phone: clients.needsConfirmation.phone,
+      },
+    ])
+    .returning('id')
+    .execute();
+  const category = await db
+    .selectFrom('categories')
+    .select('id')
+    .where('business_id', '=', euro.businessId)
+    .where('system_key', '=', 'requires_confirmation')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('client_categories')
+    .values({ business_id: euro.businessId, client_id: needsConfirmation!.id, category_id: category.id })
+    .execute();
+
+  const app = createApp({
+    db,
+    config: { ...loadConfig({}), publicRateLimitPerMinute: 0 },
+    logger: createLogger('silent'),
+  });
   return {
     fetch: (request) => Promise.resolve(app.fetch(request)),
     keys: { euro: euro.key, yen: yen.key },
     locations: euro.locationIds,
     services: euro.serviceIds,
+    staff: euro.staffIds,
+    salonPhone: '+49 30 123456',
+    clients,
     close: () => db.destroy(),
   };
 }

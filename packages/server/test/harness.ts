@@ -47,6 +47,7 @@ export async function openTestApp(options: TestAppOptions = {}) {
     ...loadConfig({}),
     platformKey: PLATFORM_KEY,
     publicRateLimitPerMinute: 0,
+    publicKeyRateLimitPerMinute: 0,
     ...options.config,
   };
   const app = createApp({ db: handle.db, config, logger: createLogger('silent'), now: options.now });

@@ -8,13 +8,14 @@ import { useTestApp } from './harness';
 
 let clock = new Date('2026-11-25T12:00:10Z');
 const limit = 3;
-const t = await useTestApp({ now: () => clock, config: { publicRateLimitPerMinute: limit, trustProxy: true } });
+const limits = { publicRateLimitPerMinute: limit, publicKeyRateLimitPerMinute: limit, trustProxy: true };
+const t = await useTestApp({ now: () => clock, config: limits });
 const biz = await t.newBusiness();
 const other = await t.newBusiness();
 // A second server process: another app on the same database.
 const second = createApp({
   db: t.db,
-  config: { ...loadConfig({}), publicRateLimitPerMinute: limit, trustProxy: true },
+  config: { ...loadConfig({}), ...limits },
   logger: createLogger('silent'),
   now: () => clock,
 });

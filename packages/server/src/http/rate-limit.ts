@@ -23,12 +23,15 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /**
- * Counts the request in the bucket `bucketOf` names (none: not counted) and answers 429 with Retry-After
- * once the bucket has seen `deps.config.publicRateLimitPerMinute` requests in the current minute.
+ * Counts the request in the bucket `bucketOf` names and answers 429 with Retry-After once the bucket has
+ * seen `limit` requests in the current minute.
  */
-export function rateLimit(deps: AppDeps, bucketOf: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  deps: AppDeps,
+  limit: number,
+  bucketOf: (c: Context<AppEnv>) => string,
+): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const limit = deps.config.publicRateLimitPerMinute;
     if (limit === 0) return next(); // 0 switches the limit off
     const now = (deps.now?.() ?? new Date()).getTime();
     const windowStart = new Date(now - (now % WINDOW_MS));
