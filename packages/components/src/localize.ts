@@ -169,3 +169,13 @@ export function message(key: MessageKey, params?: Record<string, string | number
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
+
+/** A failed call in the reader's language: the API's own messages are English, so they are mapped by kind. */
+export function errorText(error: unknown): string {
+  const status = (error as { status?: unknown })?.status;
+  if (status === 0) return message('error.network');
+  if (status === 401) return message('session.expired');
+  if (status === 403) return message('error.forbidden');
+  if (status === 404) return message('error.notFound');
+  return message('error.generic');
+}

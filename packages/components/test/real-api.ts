@@ -20,7 +20,7 @@ export async function apiCall<T>(session: TestSession, method: string, path: str
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-  return response.json();
+  return response.status === 204 ? (undefined as T) : response.json();
 }
 
 /** Resolves once `check` returns a truthy value (polled every animation frame), or rejects after `timeout` ms. */

@@ -7,7 +7,7 @@ import type { Category, ClientFilter, CustomFieldDefinition, ListAnswer, NamedIt
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
 import { CbFilterChangeEvent } from '../events/filter-change.js';
 import { currencyDigits, formatDate, formatMoney, readableTextColor } from '../format.js';
-import { type Locale, type MessageKey, message } from '../localize.js';
+import { errorText, type Locale, type MessageKey, message } from '../localize.js';
 import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientFiltersStyles } from './client-filters.styles.js';
@@ -357,7 +357,7 @@ export class CbClientFilters extends LitElement {
       this.segmentName = '';
       this.status = message('filters.segmentSaved', { name });
     } catch (error) {
-      this.status = (error as Error).message;
+      this.status = errorText(error);
     }
   }
 
@@ -378,7 +378,7 @@ export class CbClientFilters extends LitElement {
       this.chosenSegment = '';
       this.status = message('filters.segmentDeleted');
     } catch (error) {
-      this.status = (error as Error).message;
+      this.status = errorText(error);
     }
   }
 
@@ -448,7 +448,7 @@ export class CbClientFilters extends LitElement {
       ${
         this.savingSegment
           ? html`<form class="save" @submit=${this.saveSegment}>
-              <input aria-label=${message('filters.segmentName')} placeholder=${message('filters.segmentName')} required .value=${this.segmentName} @input=${(
+              <input aria-label=${message('filters.segmentName')} placeholder=${message('filters.segmentName')} required maxlength="100" .value=${this.segmentName} @input=${(
                 e: Event,
               ) => {
                 this.segmentName = (e.target as HTMLInputElement).value;

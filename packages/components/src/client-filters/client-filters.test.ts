@@ -105,6 +105,51 @@ describe('cb-client-filters', () => {
     await waitFor(() => root.querySelector('[role="status"]')!.textContent!.includes('deleted'), 5000, 'deleted');
   });
 
+  it('filters by a custom select field, and the table follows', async () => {
+    const { session, filters, table, root } = await mount();
+    // The business's custom fields arrive after the first render.
+    root.querySelector<HTMLButtonElement>('.add')!.click();
+    await waitFor(() => root.querySelector('.menu [data-filter="cf.hair_type"]'), 5000, 'custom field offered');
+    root.querySelector<HTMLButtonElement>('.menu [data-filter="cf.hair_type"]')!.click();
+    await filters.updateComplete;
+    const select = root.querySelector<HTMLSelectElement>('.editor select[name="value"]')!;
+    expect([...select.options].map((o) => o.value)).to.include.members(['straight', 'curly']);
+    select.value = 'curly';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const change = oneEvent<CbFilterChangeEvent>(filters, 'cb-filter-change');
+    root.querySelector<HTMLButtonElement>('.editor button[type="submit"]')!.click();
+    expect((await change).filter).to.deep.equal({ custom_fields: { hair_type: 'curly' } });
+    const expected = await apiCall<ListAnswer<Client>>(session, 'POST', '/v1/clients/search', {
+      filter: { custom_fields: { hair_type: 'curly' } },
+      limit: 1,
+    });
+    await waitFor(() => table.total === expected.total, 5000, 'custom field total');
+    expect(root.querySelector('.chip[data-filter="cf.hair_type"]')!.textContent).to.contain('curly');
+  });
+
+  it('says in the reader’s language when a segment is already gone', async () => {
+    const { session, filters, root } = await mount();
+    await addFilter(filters, 'has_debt');
+    root.querySelector<HTMLButtonElement>('.editor button[type="submit"]')!.click();
+    await filters.updateComplete;
+    root.querySelector<HTMLButtonElement>('[data-action="save-segment"]')!.click();
+    await filters.updateComplete;
+    typeInto(root.querySelector<HTMLInputElement>('.save input')!, 'Owing');
+    root.querySelector<HTMLButtonElement>('.save button[type="submit"]')!.click();
+    await waitFor(() => root.querySelector('[role="status"]')!.textContent!.includes('Owing'), 5000, 'saved');
+    // Another user deletes it meanwhile.
+    const saved = await apiCall<ListAnswer<Segment>>(session, 'GET', '/v1/segments');
+    await apiCall(session, 'DELETE', `/v1/segments/${saved.items.find((s) => s.name === 'Owing')!.id}`);
+    [...root.querySelectorAll<HTMLButtonElement>('.segments button')]
+      .find((b) => b.textContent!.includes('Delete'))!
+      .click();
+    await waitFor(
+      () => root.querySelector('[role="status"]')!.textContent!.includes('This item no longer exists.'),
+      5000,
+      'not-found status',
+    );
+  });
+
   it('moves focus into the add menu and closes it on a press outside', async () => {
     const { filters, root } = await mount();
     root.querySelector<HTMLButtonElement>('.add')!.click();

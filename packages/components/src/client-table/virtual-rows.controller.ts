@@ -30,6 +30,7 @@ export class VirtualRowsController implements ReactiveController {
   readonly virtualizer: Virtualizer<HTMLElement, HTMLElement>;
   private readonly options: VirtualRowsOptions;
   private cleanup: (() => void) | undefined;
+  private inHostUpdated = false;
   private viewportHeight = 0;
 
   constructor(
@@ -49,7 +50,12 @@ export class VirtualRowsController implements ReactiveController {
       scrollToFn: (offset, { behavior }, instance) => {
         instance.scrollElement?.scrollTo({ top: this.toPhysical(offset), behavior });
       },
-      onChange: () => this.host.requestUpdate(),
+      onChange: () => {
+        // Measuring inside hostUpdated reports a change at once; asking for the next render from there
+        // would schedule it inside this one (Lit's change-in-update), so it waits for the cycle to end.
+        if (this.inHostUpdated) queueMicrotask(() => this.host.requestUpdate());
+        else this.host.requestUpdate();
+      },
     });
   }
 
@@ -152,7 +158,12 @@ export class VirtualRowsController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.virtualizer._willUpdate();
+    this.inHostUpdated = true;
+    try {
+      this.virtualizer._willUpdate();
+    } finally {
+      this.inHostUpdated = false;
+    }
   }
 
   hostDisconnected(): void {
