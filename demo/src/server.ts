@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, openRuntime } from '@clientbase/server';
 import { serve } from '@hono/node-server';
+import { build } from 'esbuild';
 import { type Context, Hono } from 'hono';
 import { ensureDemoBusiness } from './bootstrap';
 
@@ -12,6 +13,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = loadConfig();
 const platformKey = config.platformKey ?? `platform_${randomBytes(18).toString('base64url')}`;
 const demoClients = Number(process.env.DEMO_CLIENTS || 5000);
+
+/** The React host page's script, bundled from demo/react/main.tsx on every start and served from memory. */
+async function bundleReactPage(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, 'demo/react/main.tsx')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    jsx: 'automatic',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  return (result.outputFiles[0] as { text: string }).text;
+}
+const reactBundle = bundleReactPage();
 
 const runtime = await openRuntime({ ...config, platformKey, logLevel: process.env.LOG_LEVEL || 'warn' });
 const credentials = await ensureDemoBusiness(runtime.handle.db, demoClients, console.log);
@@ -46,10 +66,24 @@ const assets: Record<string, string> = {
   'admin.js': join(root, 'demo/pages/admin.js'),
 };
 
+/** The demo business's location ids by name, for `{{LOCATION_ID:<name>}}` in a page (a studio's own booking button). */
+async function locationIds(): Promise<Map<string, string>> {
+  const rows = await runtime.handle.db
+    .selectFrom('locations')
+    .select(['id', 'name'])
+    .where('business_id', '=', credentials.business_id)
+    .execute();
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
 async function page(c: Context, name: string) {
-  const html = (await readFile(join(root, 'demo/pages', name), 'utf8'))
+  let html = (await readFile(join(root, 'demo/pages', name), 'utf8'))
     .replaceAll('{{API_BASE}}', new URL(c.req.url).origin)
     .replaceAll('{{PUBLISHABLE_KEY}}', credentials.publishable_key);
+  if (html.includes('{{LOCATION_ID:')) {
+    const ids = await locationIds();
+    html = html.replace(/\{\{LOCATION_ID:([^}]+)\}\}/g, (_, location: string) => ids.get(location) ?? '');
+  }
   return c.html(html, 200, { 'Content-Security-Policy': CSP });
 }
 
@@ -58,6 +92,9 @@ const site = new Hono()
   .get('/admin', (c) => page(c, 'admin.html'))
   .get('/react', (c) => page(c, 'react.html'))
   .get('/demo/session', async (c) => c.json(await mintSession(), 200, { 'Cache-Control': 'no-store' }))
+  .get('/assets/react.js', async (c) =>
+    c.body(await reactBundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
+  )
   .get('/assets/:name', async (c) => {
     const path = assets[c.req.param('name')];
     if (!path) return c.notFound();
@@ -66,6 +103,7 @@ const site = new Hono()
   })
   .route('/', runtime.app);
 
+await reactBundle;
 const session = await mintSession();
 const server = serve({ fetch: site.fetch, port: config.port }, (info) => {
   const base = `http://localhost:${info.port}`;

@@ -768,10 +768,7 @@ export class CbClientTable extends LitElement {
         aria-label=${message('table.selectPage')}
         .checked=${visible.length > 0 && selected === visible.length}
         .indeterminate=${selected > 0 && selected < visible.length}
-        @click=${(event: Event) => {
-          event.preventDefault();
-          this.onHeaderCheckbox();
-        }}
+        @change=${() => this.onHeaderCheckbox()}
       />
     </div>`;
   }
@@ -839,12 +836,9 @@ export class CbClientTable extends LitElement {
       ${
         this.selectable
           ? html`<div role="gridcell" class="cell select sticky" part="cell" aria-colindex="1" data-row=${index} data-col="0" tabindex=${this.tabIndexFor(index, 0)} ${styleProps({ left: '0px' })}>
-              <input type="checkbox" tabindex="-1" aria-label=${message('table.selectRow', { name: client.name })} .checked=${selected} @click=${(
+              <input type="checkbox" tabindex="-1" aria-label=${message('table.selectRow', { name: client.name })} .checked=${selected} @change=${(
                 event: Event,
-              ) => {
-                event.preventDefault();
-                this.toggleRow(client);
-              }} />
+              ) => this.setSelected([client.id], (event.target as HTMLInputElement).checked)} />
             </div>`
           : nothing
       }

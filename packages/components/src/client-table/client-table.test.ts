@@ -136,6 +136,13 @@ describe('cb-client-table', () => {
     expect(event.selection).to.deep.equal({ ids: [first.dataset.id] });
     expect(event.count).to.equal(1);
     expect(first.getAttribute('aria-selected')).to.equal('true');
+    await table.updateComplete;
+    // The box shows what was chosen (a cancelled click would put it back unticked).
+    const box = (index: string) =>
+      rowsOf(table)
+        .find((row) => row.dataset.index === index)!
+        .querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box('0').checked).to.equal(true);
 
     change = oneEvent<CbSelectionChangeEvent>(table, 'cb-selection-change');
     table.shadowRoot!.querySelector<HTMLInputElement>('.header input[type="checkbox"]')!.click();
@@ -143,6 +150,9 @@ describe('cb-client-table', () => {
     const ids = (event.selection as { ids: string[] }).ids;
     expect(ids.length).to.be.greaterThan(5).and.lessThan(20);
     expect(ids).to.include(second.dataset.id);
+    await table.updateComplete;
+    expect(table.shadowRoot!.querySelector<HTMLInputElement>('.header input[type="checkbox"]')!.checked).to.equal(true);
+    expect(box('1').checked).to.equal(true);
 
     change = oneEvent<CbSelectionChangeEvent>(table, 'cb-selection-change');
     button(table, '[data-action="select-all"]').click();
@@ -159,6 +169,9 @@ describe('cb-client-table', () => {
     event = await change;
     expect(event.selection).to.deep.equal({ filter: {}, query: '', except_ids: [second.dataset.id] });
     expect(event.count).to.equal(table.total! - 1);
+    await table.updateComplete;
+    expect(box('1').checked).to.equal(false);
+    expect(box('0').checked).to.equal(true);
   });
 
   it('moves a roving focus with the arrow keys, toggles with Space and opens with Enter', async () => {
