@@ -11,7 +11,8 @@ const bookingApi = () => {
 async function realApi(ctx, next) {
   if (ctx.path === '/test-booking') {
     const api = await bookingApi();
-    return json(ctx, { apiBase: ctx.request.origin, keys: api.keys, locations: api.locations, services: api.services });
+    const { keys, locations, services, staff, salonPhone, clients } = api;
+    return json(ctx, { apiBase: ctx.request.origin, keys, locations, services, staff, salonPhone, clients });
   }
   if (ctx.path.startsWith('/v1/')) return forward(ctx, await bookingApi(), ctx.path);
   return next();
@@ -30,5 +31,5 @@ export default {
       serverStop: async () => (await booking)?.close(),
     },
   ],
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: { config: { timeout: 10000 } },
 };

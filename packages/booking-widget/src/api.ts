@@ -1,4 +1,7 @@
-/** `GET /v1/public/booking/config` (CONTRACT.md, "Bookings"). */
+// A typed client for the three public booking endpoints (docs/api.md, "Bookings"). The publishable key travels in
+// `X-Publishable-Key`; no cookies are sent. Every failure is an ApiError with the API's error code.
+
+/** `GET /v1/public/booking/config`. */
 export interface BookingConfig {
   business: { name: string; phone: string | null; currency?: string | null };
   locations: BookingLocation[];
@@ -10,6 +13,8 @@ export interface BookingLocation {
   id: string;
   name: string;
   timezone: string;
+  address?: string | null;
+  phone?: string | null;
 }
 
 export interface BookingService {
@@ -27,50 +32,139 @@ export interface BookingStaff {
   service_ids: string[];
 }
 
-/** A failed public API call; `code` is the API's error code, or `network_error` / `invalid_response`. */
-export class BookingApiError extends Error {
-  override readonly name = 'BookingApiError';
-  readonly status: number;
-  readonly code: string;
+/** One free start: a time free for several staff members appears once per member. */
+export interface Slot {
+  starts_at: string;
+  staff_id: string;
+}
 
-  constructor(status: number, code: string, message: string) {
+export interface SlotQuery {
+  location_id: string;
+  service_ids: readonly string[];
+  /** Omitted: any staff member who does all the services at the location. */
+  staff_id?: string | null;
+  /** `YYYY-MM-DD` in the location's time zone. */
+  date: string;
+}
+
+/** `POST /v1/public/booking/appointments`. */
+export interface BookingRequest {
+  location_id: string;
+  service_ids: string[];
+  /** Omitted: the server gives the time to a free staff member. */
+  staff_id?: string;
+  starts_at: string;
+  client: { name: string; phone: string; email?: string; marketing_allowed?: boolean };
+  comment?: string;
+}
+
+export interface Appointment {
+  id: string;
+  /** `pending` when the salon confirms online bookings of this client by hand. */
+  status: 'pending' | 'confirmed' | 'arrived' | 'no_show' | 'cancelled';
+  starts_at: string;
+  ends_at: string;
+  location_id: string;
+  staff_id: string;
+  service_ids: string[];
+  client_id: string;
+  [field: string]: unknown;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * A failed call. `code` is the API's error code (`slot_taken`, `validation_failed`, …), or `network_error` (status 0)
+ * and `invalid_response`. `details` lists the invalid fields of a 422; `retryAfter` is the seconds a 429 asks to wait.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+    readonly retryAfter: number | null = null,
+  ) {
     super(message);
-    this.status = status;
-    this.code = code;
   }
 }
 
-export async function fetchBookingConfig(
-  apiBase: string,
-  publishableKey: string,
-  signal?: AbortSignal,
-): Promise<BookingConfig> {
-  const url = `${apiBase.replace(/\/+$/, '')}/v1/public/booking/config`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { Accept: 'application/json', 'X-Publishable-Key': publishableKey },
-      credentials: 'omit',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new BookingApiError(0, 'network_error', 'The booking service could not be reached.');
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
-    const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
-    throw new BookingApiError(response.status, code, message);
-  }
-  if (!isBookingConfig(body)) {
-    throw new BookingApiError(response.status, 'invalid_response', 'The booking configuration is malformed.');
-  }
-  return body;
+export interface BookingClient {
+  config(signal?: AbortSignal): Promise<BookingConfig>;
+  slots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
+  /** `idempotencyKey`: the same key for a retry of the same request, so it never books twice. */
+  book(request: BookingRequest, idempotencyKey: string): Promise<Appointment>;
 }
 
-function isBookingConfig(value: unknown): value is BookingConfig {
+export function bookingClient(apiBase: string, publishableKey: string): BookingClient {
+  const root = `${apiBase.replace(/\/+$/, '')}/v1/public/booking/`;
+
+  async function call<T>(path: string, init: RequestInit, valid: (body: unknown) => boolean): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(root + path, {
+        ...init,
+        credentials: 'omit',
+        headers: { Accept: 'application/json', 'X-Publishable-Key': publishableKey, ...init.headers },
+      });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      throw new ApiError(0, 'network_error', 'The booking service could not be reached.');
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+      const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+      throw new ApiError(
+        response.status,
+        typeof error?.code === 'string' ? error.code : `http_${response.status}`,
+        typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
+        Array.isArray(error?.details) ? (error.details as FieldError[]) : [],
+        retryAfter > 0 ? retryAfter : null,
+      );
+    }
+    if (!valid(body)) throw new ApiError(response.status, 'invalid_response', 'The answer is malformed.');
+    return body as T;
+  }
+
+  return {
+    config: (signal) => call<BookingConfig>('config', { signal: signal ?? null }, isBookingConfig),
+    async slots(query, signal) {
+      const params = new URLSearchParams({
+        location_id: query.location_id,
+        service_ids: query.service_ids.join(','),
+        date: query.date,
+      });
+      if (query.staff_id) params.set('staff_id', query.staff_id);
+      const body = await call<{ slots: Slot[] }>(`slots?${params}`, { signal: signal ?? null }, (value) =>
+        Array.isArray((value as { slots?: unknown } | null)?.slots),
+      );
+      return body.slots;
+    },
+    book: (request, idempotencyKey) =>
+      call<Appointment>(
+        'appointments',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+          body: JSON.stringify(request),
+        },
+        (value) => typeof (value as Appointment | null)?.id === 'string',
+      ),
+  };
+}
+
+/** The configuration alone (kept for hosts that show a salon's services themselves). */
+export function fetchBookingConfig(apiBase: string, publishableKey: string, signal?: AbortSignal) {
+  return bookingClient(apiBase, publishableKey).config(signal);
+}
+
+function isBookingConfig(value: unknown): boolean {
   const config = value as Partial<BookingConfig> | null | undefined;
   return (
     typeof config?.business?.name === 'string' &&
@@ -78,13 +172,4 @@ function isBookingConfig(value: unknown): value is BookingConfig {
     Array.isArray(config.services) &&
     Array.isArray(config.staff)
   );
-}
-
-/** The services someone at `locationId` offers; all services when no location is chosen. */
-export function servicesAt(config: BookingConfig, locationId: string | null | undefined): BookingService[] {
-  if (!locationId) return config.services;
-  const offered = new Set(
-    config.staff.filter((member) => member.location_ids.includes(locationId)).flatMap((member) => member.service_ids),
-  );
-  return config.services.filter((service) => offered.has(service.id));
 }

@@ -1,205 +1,330 @@
-// The design tokens are shared with the admin elements; only this module of that package is bundled.
-import { tokens } from '@clientbase/components/tokens';
 import { css } from 'lit';
+import { controlStyles } from './controls.styles.js';
+import { tokens } from './tokens.styles.js';
 
-export const bookingWidgetStyles = [
-  tokens,
-  css`
-    :host {
-      --cb-booking-widget-background: var(--cb-color-background);
-      --cb-booking-widget-accent: var(--cb-color-primary);
-      --cb-booking-widget-radius: var(--cb-radius-lg);
-      --cb-booking-widget-max-width: 44rem;
+/** The card, header, progress, footer, dialog and loading placeholders; controls.styles.ts has the controls. */
+const layout = css`
+  :host {
+    display: block;
+    max-width: var(--cb-booking-widget-max-width);
+    color: var(--cb-color-text);
+    font-family: var(--cb-font-family);
+    font-size: var(--cb-font-size-md);
+    line-height: var(--cb-line-height);
+    -webkit-tap-highlight-color: transparent;
+  }
 
-      display: block;
-      max-width: var(--cb-booking-widget-max-width);
-      color: var(--cb-color-text);
-      font-family: var(--cb-font-family);
-      font-size: var(--cb-font-size-md);
-      line-height: var(--cb-line-height);
-    }
+  /* Inline, the card adapts to the room the page gives it, not to the viewport. */
+  :host(:not([mode='button'])) {
+    container-type: inline-size;
+  }
 
-    :host([hidden]) {
-      display: none;
-    }
+  :host([hidden]) {
+    display: none;
+  }
 
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
 
-    .base {
-      display: grid;
-      gap: var(--cb-space-4);
-      padding: var(--cb-space-5);
-      background: var(--cb-booking-widget-background);
-      border: 1px solid var(--cb-color-border);
-      border-radius: var(--cb-booking-widget-radius);
-    }
+  .base {
+    --_pad: var(--cb-booking-widget-padding, var(--cb-space-5));
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-5);
+    padding: var(--_pad);
+    border: 1px solid var(--cb-color-border);
+    border-radius: var(--cb-booking-widget-radius);
+    background: var(--cb-booking-widget-background);
+    box-shadow: var(--cb-shadow-sm);
+    color: var(--cb-color-text);
+  }
 
-    .header {
-      display: grid;
-      gap: var(--cb-space-1);
-    }
+  .header {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--cb-space-3);
+  }
 
-    .title {
-      margin: 0;
-      font-size: var(--cb-font-size-xl);
-      font-weight: var(--cb-font-weight-semibold);
-    }
+  .header-text {
+    flex: 1;
+    min-width: 0;
+  }
 
-    .subtitle,
-    .message {
-      margin: 0;
-      color: var(--cb-color-text-muted);
-    }
+  .title {
+    margin: 0;
+    font-size: var(--cb-font-size-lg);
+    font-weight: var(--cb-font-weight-semibold);
+    line-height: 1.3;
+  }
 
-    .services-title {
-      margin: 0;
-      font-size: var(--cb-font-size-lg);
-      font-weight: var(--cb-font-weight-semibold);
-    }
+  .subtitle {
+    margin: 0;
+    color: var(--cb-color-text-muted);
+    font-size: var(--cb-font-size-sm);
+  }
 
-    .services {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
-      gap: var(--cb-space-3);
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
+  .indicator {
+    display: flex;
+    gap: var(--cb-space-2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--cb-color-text-muted);
+    font-size: var(--cb-font-size-sm);
+  }
 
-    .service {
-      display: grid;
-      gap: var(--cb-space-1);
-      width: 100%;
-      min-height: 100%;
-      padding: var(--cb-space-3) var(--cb-space-4);
-      border: 1px solid var(--cb-color-border);
-      border-radius: var(--cb-radius-md);
-      background: var(--cb-color-surface);
-      color: inherit;
-      font: inherit;
-      text-align: start;
-      cursor: pointer;
-    }
+  .indicator-step {
+    flex: 1;
+    display: grid;
+    gap: var(--cb-space-2);
+    min-width: 0;
+  }
 
-    .service:hover {
-      border-color: var(--cb-booking-widget-accent);
-    }
+  .indicator-step::before {
+    content: '';
+    height: 4px;
+    border-radius: var(--cb-radius-pill);
+    background: var(--cb-color-border);
+    transition: background-color 0.3s;
+  }
 
-    .service[aria-pressed='true'] {
-      border-color: var(--cb-booking-widget-accent);
-      box-shadow: inset 0 0 0 1px var(--cb-booking-widget-accent);
-    }
+  .indicator-step:not([data-state='todo'])::before {
+    background: var(--cb-booking-widget-accent);
+  }
 
-    .service-name {
-      font-weight: var(--cb-font-weight-semibold);
-    }
+  .indicator-step[aria-current] {
+    color: var(--cb-color-text);
+    font-weight: var(--cb-font-weight-semibold);
+  }
 
-    .service-meta {
-      color: var(--cb-color-text-muted);
-      font-size: var(--cb-font-size-sm);
-    }
+  .indicator-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
 
-    button:focus-visible {
-      outline: none;
-      box-shadow: var(--cb-focus-ring);
-    }
+  .flow {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-5);
+  }
 
-    .trigger {
-      padding: var(--cb-space-3) var(--cb-space-5);
-      border: none;
-      border-radius: var(--cb-radius-pill);
-      background: var(--cb-booking-widget-accent);
-      color: var(--cb-color-on-primary);
-      font: inherit;
-      font-weight: var(--cb-font-weight-semibold);
-      cursor: pointer;
-    }
+  .step-head {
+    display: flex;
+    align-items: center;
+    gap: var(--cb-space-3);
+  }
 
-    .trigger:hover {
-      background: var(--cb-color-primary-hover);
-    }
+  .step-titles {
+    min-width: 0;
+  }
 
+  .eyebrow {
+    margin: 0;
+    color: var(--cb-color-text-muted);
+    font-size: var(--cb-font-size-sm);
+    font-weight: var(--cb-font-weight-medium);
+  }
+
+  .step-heading {
+    margin: 0;
+    font-size: var(--cb-font-size-xl);
+    font-weight: var(--cb-font-weight-semibold);
+    line-height: 1.25;
+    letter-spacing: -0.01em;
+  }
+
+  /* Focused by script when the step changes, for screen readers; it is no control, so no ring. */
+  .step-heading:focus {
+    outline: none;
+  }
+
+  .content {
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-4);
+    min-width: 0;
+  }
+
+  .lead {
+    margin: calc(-1 * var(--cb-space-2)) 0 0;
+    color: var(--cb-color-text-muted);
+  }
+
+  /* Stays in view at the bottom of the screen (or dialog) while a long step scrolls. */
+  .footer {
+    position: sticky;
+    bottom: 0;
+    margin-top: auto;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    gap: var(--cb-space-3);
+    margin-inline: calc(-1 * var(--_pad));
+    margin-bottom: calc(-1 * var(--_pad));
+    padding: var(--cb-space-3) var(--_pad);
+    border-top: 1px solid var(--cb-color-border);
+    border-radius: 0 0 var(--cb-booking-widget-radius) var(--cb-booking-widget-radius);
+    background: var(--cb-booking-widget-background);
+  }
+
+  .total {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    font-weight: var(--cb-font-weight-semibold);
+  }
+
+  .footer .primary {
+    min-width: 8.5rem;
+  }
+
+  .dialog {
+    container-type: inline-size;
+    width: min(36rem, 100vw - 2rem);
+    max-width: none;
+    max-height: min(100dvh - 2rem, 56rem);
+    padding: 0;
+    border: 1px solid var(--cb-color-border);
+    border-radius: var(--cb-booking-widget-radius);
+    background: var(--cb-booking-widget-background);
+    color: var(--cb-color-text);
+    box-shadow: var(--cb-shadow-md);
+    overscroll-behavior: contain;
+  }
+
+  .dialog::backdrop {
+    background: var(--cb-color-backdrop);
+  }
+
+  .dialog .base {
+    min-height: 100%;
+    border: none;
+    border-radius: 0;
+    box-shadow: none;
+  }
+
+  .dialog .footer {
+    border-radius: 0;
+  }
+
+  /* On a phone the dialog is a full-screen sheet. */
+  @media (max-width: 32rem) {
     .dialog {
-      width: min(44rem, calc(100vw - 2 * var(--cb-space-4)));
-      max-height: calc(100dvh - 2 * var(--cb-space-4));
-      padding: 0;
+      width: 100vw;
+      height: 100dvh;
+      max-height: none;
+      margin: 0;
       border: none;
-      border-radius: var(--cb-booking-widget-radius);
-      background: var(--cb-booking-widget-background);
-      color: inherit;
-      box-shadow: var(--cb-shadow-md);
+      border-radius: 0;
+    }
+  }
+
+  .shimmer {
+    border-radius: var(--cb-radius-md);
+    background: linear-gradient(
+        90deg,
+        var(--cb-color-skeleton) 0%,
+        var(--cb-color-skeleton-highlight) 50%,
+        var(--cb-color-skeleton) 100%
+      )
+      0 0 / 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  .title-block {
+    display: block;
+    width: min(12rem, 60%);
+    height: 1.4rem;
+  }
+
+  .skeleton-frame,
+  .skeleton {
+    display: grid;
+    gap: var(--cb-space-5);
+  }
+
+  .skeleton {
+    gap: var(--cb-space-2);
+  }
+
+  .bar {
+    height: 4px;
+  }
+
+  .heading-block {
+    width: 55%;
+    height: 2.6rem;
+  }
+
+  .row {
+    height: 4.25rem;
+  }
+
+  .chips {
+    grid-template-columns: repeat(auto-fill, minmax(4.5rem, 1fr));
+  }
+
+  .chip {
+    height: 2.75rem;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @container (max-width: 32rem) {
+    .base {
+      --_pad: var(--cb-booking-widget-padding, var(--cb-space-4));
+      gap: var(--cb-space-4);
     }
 
-    .dialog::backdrop {
-      background: rgb(0 0 0 / 0.45);
-    }
-
-    .dialog .base {
-      border: none;
-    }
-
-    .close {
-      float: inline-end;
-      margin: var(--cb-space-3) var(--cb-space-3) 0 0;
-      padding: var(--cb-space-1) var(--cb-space-3);
-      border: 1px solid var(--cb-color-border);
-      border-radius: var(--cb-radius-pill);
-      background: transparent;
-      color: inherit;
-      font: inherit;
-      cursor: pointer;
-    }
-
-    /* Loading placeholder: the layout of the real content, painted at once. */
-    .skeleton {
-      display: grid;
-      gap: var(--cb-space-3);
-    }
-
-    .skeleton-block {
-      height: 3.5rem;
-      border-radius: var(--cb-radius-md);
-      background: linear-gradient(
-          90deg,
-          var(--cb-color-skeleton) 0%,
-          var(--cb-color-skeleton-highlight) 50%,
-          var(--cb-color-skeleton) 100%
-        )
-        0 0 / 200% 100%;
-      animation: shimmer 1.4s ease-in-out infinite;
-    }
-
-    .skeleton-block.title-block {
-      width: 40%;
-      height: 1.75rem;
-    }
-
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: -100% 0;
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .skeleton-block {
-        animation: none;
-      }
-    }
-
-    .visually-hidden {
+    .indicator-label {
       position: absolute;
       width: 1px;
       height: 1px;
       overflow: hidden;
       clip-path: inset(50%);
-      white-space: nowrap;
     }
-  `,
-];
+
+    .indicator-step {
+      gap: 0;
+    }
+
+    .step-heading {
+      font-size: var(--cb-font-size-lg);
+    }
+
+    .footer .primary {
+      min-width: 7rem;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+export const bookingWidgetStyles = [tokens, layout, controlStyles];
