@@ -14,6 +14,16 @@ afterAll(async () => {
   await demo?.stop();
 });
 
+/** The demo API with the demo's secret key, as the salon's own backend would call it. */
+async function api(path: string, init: RequestInit = {}) {
+  const secretKey = /Secret key\s+(sk_\S+)/.exec(demo.output())?.[1];
+  const response = await fetch(`${demo.baseUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+  });
+  return response.json();
+}
+
 describe('pnpm demo', () => {
   it('prints the URLs and the demo keys before answering /health', async () => {
     expect(demo.output()).toMatch(/Secret key\s+sk_/);
@@ -65,6 +75,75 @@ describe('pnpm demo', () => {
     await table.locator('[part~="name"]', { hasText: client!.name }).click();
     const panel = page.locator('#client-panel');
     await expect.poll(() => panel.locator('#client-name').textContent(), { timeout: 10_000 }).toBe(client!.name);
+    await page.close();
+  });
+
+  it('books a new visitor on the salon site; the client then appears in /admin with the booking', async () => {
+    const phone = `07700 9${String(Date.now()).slice(-5)}`;
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/`);
+    const widget = page.locator('cb-booking-widget[mode="inline"]');
+    await widget.locator('[part~="location"]').first().click();
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('[part~="service"]').first().click();
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('button[type="submit"]').click(); // any staff member
+    await widget.locator('[part~="slot"]').first().click({ timeout: 15_000 });
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('#field-name').fill('Erin Newcomer');
+    await widget.locator('#field-phone').fill(phone);
+    await widget.locator('#field-consent').check();
+    await widget.locator('button[type="submit"]').click();
+    const confirmation = widget.locator('[part~="confirmation"]');
+    await expect.poll(() => confirmation.getAttribute('data-status'), { timeout: 10_000 }).toBe('confirmed');
+
+    // Reception finds the new client by the phone as typed, and the booking is in the calendar.
+    const admin = await browser.newPage();
+    await admin.goto(`${demo.baseUrl}/admin`);
+    const table = admin.locator('cb-client-table');
+    await table.getByPlaceholder('Name, phone, email or card number').fill(phone);
+    await table.getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(() => table.locator('[part~="name"]', { hasText: 'Erin Newcomer' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    const found = await api(`/v1/clients?q=${encodeURIComponent(phone)}`);
+    const [client] = found.items as { id: string; source: string }[];
+    expect(client?.source).toBe('online');
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const calendar = await api(`/v1/appointments?from=${from}&to=${to}`);
+    expect(calendar.items.some((a: { client_id: string; status: string }) => a.client_id === client?.id)).toBe(true);
+    await page.close();
+    await admin.close();
+  });
+
+  it('refuses a blacklisted visitor with the neutral message and the salon phone', async () => {
+    const phone = `+4477009${String(Date.now()).slice(-5)}`;
+    const created = await api('/v1/clients', {
+      method: 'POST',
+      body: JSON.stringify({ first_name: 'Blocked', phone, online_booking_disabled: true }),
+    });
+    expect(created.id).toBeTruthy();
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/`);
+    const widget = page.locator('cb-booking-widget[mode="inline"]');
+    await widget.locator('[part~="location"]').first().click();
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('[part~="service"]').first().click();
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('[part~="slot"]').first().click({ timeout: 15_000 });
+    await widget.locator('button[type="submit"]').click();
+    await widget.locator('#field-name').fill('Someone');
+    // The same number as reception typed it, written the national way.
+    await widget.locator('#field-phone').fill(`0${phone.slice(3, 7)} ${phone.slice(7)}`);
+    await widget.locator('#field-consent').check();
+    await widget.locator('button[type="submit"]').click();
+    const refusal = widget.locator('[part~="refusal"]');
+    await expect.poll(() => refusal.count(), { timeout: 10_000 }).toBe(1);
+    expect(await refusal.textContent()).toMatch(/contact the salon/i);
+    expect(await refusal.locator('a[href^="tel:"]').count()).toBe(1);
+    expect(await refusal.textContent()).not.toContain('Blocked');
     await page.close();
   });
 

@@ -35,6 +35,17 @@ describe('public rate limit', () => {
     const refused = await config(other.publishableKey, '203.0.113.7', second);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('50');
+    // A browser on any site may read the refusal (and its Retry-After), so a widget can show the wait.
+    const fromBrowser = await second.request('/v1/public/booking/config', {
+      headers: {
+        'X-Publishable-Key': other.publishableKey,
+        'X-Forwarded-For': '203.0.113.7',
+        Origin: 'https://x.example',
+      },
+    });
+    expect(fromBrowser.status).toBe(429);
+    expect(fromBrowser.headers.get('Access-Control-Allow-Origin')).toBe('https://x.example');
+    expect(fromBrowser.headers.get('Access-Control-Expose-Headers')).toContain('Retry-After');
     // Another address is not affected.
     expect((await config(other.publishableKey, '198.51.100.1')).status).toBe(200);
 

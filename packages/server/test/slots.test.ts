@@ -416,6 +416,41 @@ describe('GET /v1/public/booking/slots', () => {
     expect(await list(s, { service_ids: cut, date: '2026-03-09' })).toEqual(['09:00 Alice']);
   });
 
+  it('counts the free starts of each day of a range in one request (GET /booking/days)', async () => {
+    const s = await salon();
+    await settings(s, { horizon_days: 7, slot_step_minutes: 30 });
+    const cut = await service(s, 'Cut', 60);
+    await staff(s, 'Alice', {
+      services: [cut],
+      hours: [hours(s.soho, 1, '09:00', '11:00'), hours(s.soho, 3, '09:00', '10:00')],
+    });
+    const res = await t.call(
+      'GET',
+      `/v1/public/booking/days?location_id=${s.soho}&service_ids=${cut}&from=2026-02-28&days=10`,
+      { headers: { 'X-Publishable-Key': s.biz.publishableKey } },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Today is Sunday 1 March: the 28th is past, Mondays have 09:00/09:30/10:00, Wednesday 09:00, the 9th is
+    // beyond the horizon.
+    expect(res.body.days).toEqual([
+      { date: '2026-02-28', free: 0 },
+      { date: '2026-03-01', free: 0 },
+      { date: '2026-03-02', free: 3 },
+      { date: '2026-03-03', free: 0 },
+      { date: '2026-03-04', free: 1 },
+      { date: '2026-03-05', free: 0 },
+      { date: '2026-03-06', free: 0 },
+      { date: '2026-03-07', free: 0 },
+      { date: '2026-03-08', free: 0 },
+      { date: '2026-03-09', free: 0 },
+    ]);
+    const bad = await t.call('GET', `/v1/public/booking/days?location_id=${s.soho}&service_ids=${cut}&from=x&days=99`, {
+      headers: { 'X-Publishable-Key': s.biz.publishableKey },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['days', 'from']);
+  });
+
   it('keeps local 09:00–17:00 across the spring-forward change and handles the skipped hour', async () => {
     const s = await salon();
     await settings(s, { slot_step_minutes: 60 });

@@ -301,6 +301,23 @@ export async function loadAvailability(tenant: ScopedDb, query: SlotQuery, now: 
   };
 }
 
+/** How many free starts each of `days` dates from `from` has: one request for a week strip in the widget. */
+export async function loadFreeDays(
+  tenant: ScopedDb,
+  query: Omit<SlotQuery, 'date'> & { from: string; days: number },
+  now: Date,
+): Promise<{ date: string; free: number }[]> {
+  const errors: FieldError[] = isCalendarDate(query.from) ? [] : [{ field: 'from', message: 'A date as YYYY-MM-DD.' }];
+  const ctx = await loadContext(tenant, query, errors);
+  const out: { date: string; free: number }[] = [];
+  for (let i = 0; i < query.days; i++) {
+    const date = addDays(query.from, i);
+    const day = isBookableDate(ctx, date, now) ? await computeStarts(tenant, ctx, date, now) : undefined;
+    out.push({ date, free: day ? mergeStarts(day.perStaff).length : 0 });
+  }
+  return out;
+}
+
 /**
  * Whether a booking may start at `startsAt` under the same rules as the slot list (grid, lead time,
  * horizon, hours, breaks, time off, appointments and buffers). Returns the staff member who takes it, or

@@ -20,3 +20,9 @@ export const slotsQuery = z.object({
   staff_id: z.preprocess((value) => (value === '' ? undefined : value), id.optional()),
   date: z.string().refine(isCalendarDate, 'A date as YYYY-MM-DD.'),
 });
+
+/** GET /v1/public/booking/days: the same choice of services and staff, over `days` dates from `from`. */
+export const daysQuery = slotsQuery.omit({ date: true }).extend({
+  from: z.string().refine(isCalendarDate, 'A date as YYYY-MM-DD.'),
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});

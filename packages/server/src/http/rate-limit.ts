@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { sql } from 'kysely';
+import { grant } from './cors';
 import type { AppDeps, AppEnv } from './env';
 import { ApiError } from './errors';
 
@@ -44,6 +45,10 @@ export function rateLimit(
     // A bucket's first request in a window clears every past window: the table holds about one minute.
     if (count === 1) await deps.db.deleteFrom('rate_limit_counters').where('window_start', '<', windowStart).execute();
     if (count > limit) {
+      // Granted to any origin: the refusal holds nothing private, and without a grant the browser reports
+      // a network error, so a widget could not tell its visitor how long to wait.
+      const origin = c.req.header('Origin');
+      if (origin) grant(c, origin);
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
       throw new ApiError(
         429,

@@ -1,7 +1,7 @@
 // /v1/public/*: what a salon's website may read and do with its publishable key.
 import { Hono } from 'hono';
-import { loadAvailability } from '../booking/availability';
-import { slotsQuery } from '../booking/query';
+import { loadAvailability, loadFreeDays } from '../booking/availability';
+import { daysQuery, slotsQuery } from '../booking/query';
 import type { AppEnv } from '../http/env';
 import { idempotencyKey, idempotent } from '../http/idempotency';
 import { jsonBody, queryParams } from '../http/validate';
@@ -42,6 +42,18 @@ export const publicRoutes = new Hono<AppEnv>()
       c.get('now'),
     );
     return c.json({ slots: slots.map((s) => ({ starts_at: s.starts_at.toISOString(), staff_id: s.staff_id })) }, 200);
+  })
+  // Which dates have any free time, so a date strip needs one request, not one per day.
+  .get('/booking/days', queryParams(daysQuery), async (c) => {
+    const q = c.req.valid('query');
+    const query = {
+      locationId: q.location_id,
+      serviceIds: q.service_ids,
+      staffId: q.staff_id,
+      from: q.from,
+      days: q.days,
+    };
+    return c.json({ days: await loadFreeDays(c.get('tenant'), query, c.get('now')) }, 200);
   })
   .post('/booking/appointments', jsonBody(bookingBody), async (c) => {
     const request = c.req.valid('json');
