@@ -6,16 +6,21 @@ import { secureHeaders } from 'hono/secure-headers';
 import { appointmentRoutes } from './appointments/routes';
 import { authenticate, authenticatePlatform, authenticatePublic } from './auth/middleware';
 import { businessRoutes } from './business/routes';
+import { clientCallRoutes, webhookRoutes, webhookSecretRoutes } from './calls/routes';
 import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
 import { categoryRoutes } from './categories/routes';
 import { clientRoutes } from './clients/routes';
 import { customFieldRoutes } from './custom-fields/routes';
+import { clientFileRoutes, fileRoutes, isFileUpload } from './files/routes';
+import { createFileStorage } from './files/storage';
 import { preflight } from './http/cors';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
 import { requestLog } from './http/logging';
 import { clientAddress, rateLimit } from './http/rate-limit';
 import { meRoutes } from './me/routes';
+import { createChannels } from './messaging/channels';
+import { clientMessageRoutes } from './messaging/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
 import { ruleRoutes } from './rules/routes';
@@ -24,9 +29,17 @@ import { sessionRoutes } from './sessions/routes';
 import { userRoutes } from './users/routes';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
+const jsonBodyLimit = bodyLimit({
+  maxSize: JSON_BODY_LIMIT,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${JSON_BODY_LIMIT} bytes.`);
+  },
+});
 
 export function createApp(deps: AppDeps) {
   const admin = authenticate(deps);
+  const fileStorage = createFileStorage(deps.config);
+  const channels = createChannels(deps.config);
   // Each admin module is guarded by name, so unknown paths stay 404 and public/platform stay unguarded.
   const v1 = new Hono<AppEnv>()
     .use('/platform/*', authenticatePlatform(deps))
@@ -42,8 +55,11 @@ export function createApp(deps: AppDeps) {
       rateLimit(deps, deps.config.publicKeyRateLimitPerMinute, (c) => `key:${c.get('tenant').businessId}`),
     )
     .route('/public', publicRoutes)
+    // Signed per business instead of an API key.
+    .route('/webhooks', webhookRoutes(deps))
     .use('/business/*', admin)
     .route('/business', businessRoutes)
+    .route('/business', webhookSecretRoutes)
     .use('/users/*', admin)
     .route('/users', userRoutes)
     .use('/component-sessions/*', admin)
@@ -51,7 +67,12 @@ export function createApp(deps: AppDeps) {
     .use('/me/*', admin)
     .route('/me', meRoutes)
     .use('/clients/*', admin)
-    .route('/clients', clientRoutes)
+    .route('/clients', clientRoutes(fileStorage))
+    .route('/clients', clientFileRoutes(deps.config, fileStorage))
+    .route('/clients', clientMessageRoutes(channels))
+    .route('/clients', clientCallRoutes)
+    .use('/files/*', admin)
+    .route('/files', fileRoutes(fileStorage))
     .use('/categories/*', admin)
     .route('/categories', categoryRoutes)
     .use('/custom-fields/*', admin)
@@ -78,15 +99,8 @@ export function createApp(deps: AppDeps) {
       await next();
     })
     .use('/v1/*', preflight)
-    .use(
-      '/v1/*',
-      bodyLimit({
-        maxSize: JSON_BODY_LIMIT,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large', `The request body is larger than ${JSON_BODY_LIMIT} bytes.`);
-        },
-      }),
-    )
+    // File uploads stream through their own 12 MB limit instead of being buffered here.
+    .use('/v1/*', (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
     .get('/health', (c) => c.json({ status: 'ok' }, 200))
     .route('/v1', v1);
 

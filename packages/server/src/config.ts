@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean;
   sessionTtlMinutes: number;
   logLevel: string;
+  /** Operator-wide secret for /v1/webhooks/calls, accepted for every business besides each one's own. */
+  callsWebhookSecret: string | undefined;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -22,6 +24,13 @@ function integer(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+// A short shared secret could be guessed offline from one signed request.
+function secret(value: string | undefined, name: string): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error(`${name} must have at least 32 characters`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     sessionTtlMinutes: integer(env.SESSION_TTL_MINUTES, 30, 'SESSION_TTL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
+    callsWebhookSecret: secret(env.CALLS_WEBHOOK_SECRET, 'CALLS_WEBHOOK_SECRET'),
   };
 }

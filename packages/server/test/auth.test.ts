@@ -258,8 +258,17 @@ describe('tenant isolation', () => {
         starts_at: '2030-01-02T10:00:00Z',
       },
     });
+    const form = new FormData();
+    form.append('file', new Blob(['Iso notes']), 'iso.txt');
+    const file = await t.app.request(`/v1/clients/${client.body.id}/files`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${a.secretKey}` },
+      body: form,
+    });
+    expect(file.status).toBe(201);
     // One of business A's real ids per resource; a new route with :id must add its resource here.
     const idsOfA: Record<string, string> = {
+      files: ((await file.json()) as { id: string }).id,
       users: a.ownerId,
       clients: client.body.id,
       categories: category.body.id,
@@ -285,6 +294,9 @@ describe('tenant isolation', () => {
       // A sub-resource whose body differs from its parent's, keyed by route path.
       '/v1/staff/:id/time-off': { starts_at: '2030-01-01T09:00:00Z', ends_at: '2030-01-01T17:00:00Z' },
       '/v1/appointments/:id/payments': { method: 'cash', amount: 1 },
+      '/v1/clients/:id/account/transactions': { kind: 'top_up', amount: 1 },
+      '/v1/clients/:id/messages': { channel: 'sms', body: 'x' },
+      '/v1/clients/:id/messages/preview': { channel: 'sms', body: 'x' },
     };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);

@@ -1,4 +1,7 @@
 // A real app on a real database for each test file, and small helpers to call it over app.request().
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { createApp } from '../src/app';
 import { createBusiness, type NewBusiness } from '../src/business/service';
@@ -43,8 +46,11 @@ export interface TestAppOptions {
 
 export async function openTestApp(options: TestAppOptions = {}) {
   const handle: DatabaseHandle = await openTestDatabase();
+  // Stored files go to a folder of this test file's own, never the working tree's .data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'cb-test-'));
   const config: Config = {
     ...loadConfig({}),
+    dataDir,
     platformKey: PLATFORM_KEY,
     publicRateLimitPerMinute: 0,
     publicKeyRateLimitPerMinute: 0,
@@ -97,7 +103,12 @@ export async function openTestApp(options: TestAppOptions = {}) {
     };
   }
 
-  return { app, db: handle.db, driver: handle.driver, call, newBusiness, close: handle.close };
+  async function close() {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { app, db: handle.db, driver: handle.driver, config, call, newBusiness, close };
 }
 
 /** Opens one app for the file and closes it after the file's tests. */

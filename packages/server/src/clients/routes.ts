@@ -1,29 +1,34 @@
 import { Hono } from 'hono';
 import { requirePermission } from '../auth/middleware';
+import { clientCardRoutes } from '../client-card/routes';
+import type { FileStorage } from '../files/storage';
 import type { AppEnv } from '../http/env';
 import { idParam, jsonBody, queryParams } from '../http/validate';
 import { clientAccess } from './access';
 import { createClientBody, listQuery, searchBody, updateClientBody } from './schema';
 import { createClient, deleteClient, getClient, listClients, updateClient } from './service';
 
-export const clientRoutes = new Hono<AppEnv>()
-  .get('/', requirePermission('clients_read'), queryParams(listQuery), async (c) => {
-    const { q, ...rest } = c.req.valid('query');
-    return c.json(await listClients(clientAccess(c), { query: q, ...rest }), 200);
-  })
-  .post('/search', requirePermission('clients_read'), jsonBody(searchBody), async (c) => {
-    return c.json(await listClients(clientAccess(c), c.req.valid('json')), 200);
-  })
-  .post('/', requirePermission('clients_write'), jsonBody(createClientBody), async (c) => {
-    return c.json(await createClient(clientAccess(c), c.req.valid('json'), 'admin'), 201);
-  })
-  .get('/:id', requirePermission('clients_read'), idParam('Client'), async (c) => {
-    return c.json(await getClient(clientAccess(c), c.req.valid('param').id), 200);
-  })
-  .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateClientBody), async (c) => {
-    return c.json(await updateClient(clientAccess(c), c.req.valid('param').id, c.req.valid('json')), 200);
-  })
-  .delete('/:id', requirePermission('clients_delete'), idParam('Client'), async (c) => {
-    await deleteClient(clientAccess(c), c.req.valid('param').id);
-    return c.body(null, 204);
-  });
+/** `storage`: deleting a client also deletes its stored files. */
+export const clientRoutes = (storage: FileStorage) =>
+  new Hono<AppEnv>()
+    .get('/', requirePermission('clients_read'), queryParams(listQuery), async (c) => {
+      const { q, ...rest } = c.req.valid('query');
+      return c.json(await listClients(clientAccess(c), { query: q, ...rest }), 200);
+    })
+    .post('/search', requirePermission('clients_read'), jsonBody(searchBody), async (c) => {
+      return c.json(await listClients(clientAccess(c), c.req.valid('json')), 200);
+    })
+    .post('/', requirePermission('clients_write'), jsonBody(createClientBody), async (c) => {
+      return c.json(await createClient(clientAccess(c), c.req.valid('json'), 'admin'), 201);
+    })
+    .get('/:id', requirePermission('clients_read'), idParam('Client'), async (c) => {
+      return c.json(await getClient(clientAccess(c), c.req.valid('param').id), 200);
+    })
+    .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateClientBody), async (c) => {
+      return c.json(await updateClient(clientAccess(c), c.req.valid('param').id, c.req.valid('json')), 200);
+    })
+    .delete('/:id', requirePermission('clients_delete'), idParam('Client'), async (c) => {
+      await deleteClient(clientAccess(c), c.req.valid('param').id, storage);
+      return c.body(null, 204);
+    })
+    .route('/:id', clientCardRoutes);

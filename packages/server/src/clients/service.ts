@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SqlBool, sql } from 'kysely';
 import { checkCustomFieldValues } from '../custom-fields/values';
 import type { Database } from '../db/schema';
+import type { FileStorage } from '../files/storage';
 import { conflict, notFound, validationFailed } from '../http/errors';
 import { digitsOf, normalizePhone } from '../phones/normalize';
 import type { ScopedDb } from '../tenancy/scoped-db';
@@ -141,10 +142,20 @@ export async function updateClient(access: ClientAccess, id: string, input: Clie
   return getClient(access, id);
 }
 
-export async function deleteClient(access: ClientAccess, id: string) {
-  const visible = await visibleClients(access).select('id').where('id', '=', id).executeTakeFirst();
-  if (!visible) throw notFound('Client');
-  await access.tenant.deleteFrom('clients').where('id', '=', id).execute();
+/** Deletes the client with everything that cascades from it, then its stored files' bytes. */
+export async function deleteClient(access: ClientAccess, id: string, storage: FileStorage) {
+  const keys = await access.tenant.transaction(async (tx) => {
+    const visible = await visibleClients({ ...access, tenant: tx })
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!visible) throw notFound('Client');
+    const files = await tx.selectFrom('files').select('storage_key').where('client_id', '=', id).execute();
+    await tx.deleteFrom('clients').where('id', '=', id).execute();
+    return files.map((file) => file.storage_key);
+  });
+  // After the commit: bytes cannot be rolled back, so they go only once the rows surely have.
+  for (const key of keys) await storage.delete(key);
 }
 
 export interface ListParams {
