@@ -1,4 +1,4 @@
-// A typed client for the three public booking endpoints (docs/api.md, "Bookings"). The publishable key travels in
+// A typed client for the four public booking endpoints (docs/api.md, "Bookings"). The publishable key travels in
 // `X-Publishable-Key`; no cookies are sent. Every failure is an ApiError with the API's error code.
 
 /** `GET /v1/public/booking/config`. */
@@ -38,13 +38,32 @@ export interface Slot {
   staff_id: string;
 }
 
-export interface SlotQuery {
+/** What free times depend on: the location, the services and the staff member. */
+export interface SlotChoice {
   location_id: string;
   service_ids: readonly string[];
   /** Omitted: any staff member who does all the services at the location. */
   staff_id?: string | null;
+}
+
+/** `GET /v1/public/booking/slots`: one day's free starts. */
+export interface SlotQuery extends SlotChoice {
   /** `YYYY-MM-DD` in the location's time zone. */
   date: string;
+}
+
+/** `GET /v1/public/booking/days`: how many free starts each of `days` dates from `from` has. */
+export interface DaysQuery extends SlotChoice {
+  /** `YYYY-MM-DD` in the location's time zone. */
+  from: string;
+  /** 1–31; 7 when omitted. */
+  days?: number;
+}
+
+/** One date and its number of free starts (0: nothing free, or not bookable). */
+export interface FreeDay {
+  date: string;
+  free: number;
 }
 
 /** `POST /v1/public/booking/appointments`. */
@@ -97,6 +116,8 @@ export class ApiError extends Error {
 export interface BookingClient {
   config(signal?: AbortSignal): Promise<BookingConfig>;
   slots(query: SlotQuery, signal?: AbortSignal): Promise<Slot[]>;
+  /** The free starts per date of a date range in one request (a week strip). */
+  days(query: DaysQuery, signal?: AbortSignal): Promise<FreeDay[]>;
   /** `idempotencyKey`: the same key for a retry of the same request, so it never books twice. */
   book(request: BookingRequest, idempotencyKey: string): Promise<Appointment>;
 }
@@ -132,20 +153,29 @@ export function bookingClient(apiBase: string, publishableKey: string): BookingC
     return body as T;
   }
 
+  /** A GET of the choice plus `extra`, answering `{ [name]: T[] }`. */
+  async function list<T>(
+    name: 'slots' | 'days',
+    choice: SlotChoice,
+    extra: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const params = new URLSearchParams({
+      location_id: choice.location_id,
+      service_ids: choice.service_ids.join(','),
+      ...extra,
+    });
+    if (choice.staff_id) params.set('staff_id', choice.staff_id);
+    const body = await call<Record<string, T[]>>(`${name}?${params}`, { signal: signal ?? null }, (value) =>
+      Array.isArray((value as Record<string, unknown> | null)?.[name]),
+    );
+    return body[name] as T[];
+  }
+
   return {
     config: (signal) => call<BookingConfig>('config', { signal: signal ?? null }, isBookingConfig),
-    async slots(query, signal) {
-      const params = new URLSearchParams({
-        location_id: query.location_id,
-        service_ids: query.service_ids.join(','),
-        date: query.date,
-      });
-      if (query.staff_id) params.set('staff_id', query.staff_id);
-      const body = await call<{ slots: Slot[] }>(`slots?${params}`, { signal: signal ?? null }, (value) =>
-        Array.isArray((value as { slots?: unknown } | null)?.slots),
-      );
-      return body.slots;
-    },
+    slots: (query, signal) => list<Slot>('slots', query, { date: query.date }, signal),
+    days: (query, signal) => list<FreeDay>('days', query, { from: query.from, days: `${query.days ?? 7}` }, signal),
     book: (request, idempotencyKey) =>
       call<Appointment>(
         'appointments',

@@ -11,8 +11,11 @@ export {
   type BookingService,
   type BookingStaff,
   bookingClient,
+  type DaysQuery,
+  type FreeDay,
   fetchBookingConfig,
   type Slot,
+  type SlotChoice,
   type SlotQuery,
 } from './api.js';
 export { CbBookingWidget } from './booking-widget/booking-widget.component.js';

@@ -8,6 +8,7 @@ import {
   heading,
   newPhone,
   part,
+  parts,
   pickTime,
   proceed,
   slots,
@@ -190,6 +191,31 @@ describe('cb-booking-widget when a booking is refused or fails', () => {
     expect(secondKey).to.equal(firstKey);
     expect(replayed).to.deep.equal(['no', 'true']);
     expect(created.length).to.equal(1);
+  });
+
+  it('marks the days when the week could not be loaded, and asks again on retry', async () => {
+    const el = await widget({ location: 'Mitte' });
+    const real = window.fetch;
+    let offline = true;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (offline && url.includes('/booking/days?')) return Promise.reject(new TypeError('Failed to fetch'));
+      return real(input, init);
+    };
+    restore = () => (window.fetch = real);
+    await toTime(el, ['Haircut']);
+    await waitUntil(() => $(el, '[part~=message]') !== null, 'no message');
+    expect(text(part(el, 'message'))).to.contain('The free times could not be loaded.');
+    expect(parts(el, 'day').map((day) => day.dataset.state)).to.deep.equal(Array(7).fill('error'));
+    expect($(el, '.skeleton')).to.equal(null);
+
+    offline = false;
+    part(el, 'message').querySelector('button')?.click();
+    await slots(el);
+    expect($(el, '[part~=message]')).to.equal(null);
+    expect(parts(el, 'day').every((day) => day.dataset.state === 'free' || day.dataset.state === 'empty')).to.equal(
+      true,
+    );
   });
 
   it('sends one request for a double click', async () => {

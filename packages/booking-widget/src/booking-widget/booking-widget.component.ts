@@ -1,7 +1,7 @@
 import { localized } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ApiError, type Appointment, type BookingConfig, bookingClient, type SlotQuery } from '../api.js';
+import { ApiError, type Appointment, type BookingConfig, bookingClient, type SlotChoice } from '../api.js';
 import { emit } from '../events.js';
 import { addDays, dateInZone, formatSeconds, intlLocale } from '../format.js';
 import { type MessageKey, message, resolveLocale, setLocale } from '../localize.js';
@@ -20,7 +20,7 @@ import {
   stepDone,
   stepsFor,
 } from '../state.js';
-import { Availability } from './availability.js';
+import { Availability, type Times } from './availability.js';
 import { bookingWidgetStyles } from './booking-widget.styles.js';
 import { calendar, chevronLeft, close } from './icons.js';
 import { notice, totalText } from './steps/common.js';
@@ -232,6 +232,9 @@ export class CbBookingWidget extends LitElement {
     } else if (changed.has('locationId') && this.load.status === 'ready') {
       this.restart();
     }
+    // The chosen day's times, however it was chosen (the first free day, a click, coming back, after slot_taken).
+    const { date } = this.draft;
+    if (this.step === 'time' && date && !this.times()) void this.availability.loadTimes(this.choice, date);
   }
 
   protected override updated(): void {
@@ -353,25 +356,36 @@ export class CbBookingWidget extends LitElement {
     return Array.from({ length: WEEK }, (_, index) => addDays(today, this.page * WEEK + index));
   }
 
-  private slotQuery(date: string): SlotQuery {
+  private get choice(): SlotChoice {
     const { locationId, serviceIds, staffId } = this.draft;
-    return { location_id: locationId ?? '', service_ids: serviceIds, staff_id: staffId, date };
+    return { location_id: locationId ?? '', service_ids: serviceIds, staff_id: staffId };
   }
 
-  /** Loads the shown week and keeps a free chosen date, or chooses the first free one. */
+  /** The shown week's free starts per date. */
+  private get week() {
+    return this.availability.week(this.choice, this.weekDates()[0] as string);
+  }
+
+  /** The chosen day's times: none when the week's answer says so (no request), else its own `/slots` answer. */
+  private times(): Times | undefined {
+    const { date } = this.draft;
+    if (!date) return undefined;
+    const week = this.week;
+    if (week?.status === 'ready' && week.value[date] === 0) return { status: 'ready', value: [] };
+    return this.availability.times(this.choice, date);
+  }
+
+  /** Loads the shown week (one request) and keeps a free chosen date, or chooses the first free one. */
   private async loadWeek(): Promise<void> {
     const page = this.page;
     const dates = this.weekDates();
-    const days = await Promise.all(dates.map((date) => this.availability.load(this.slotQuery(date))));
+    const week = await this.availability.loadWeek(this.choice, dates[0] as string);
     if (this.step !== 'time' || this.page !== page) return;
-    const free = (index: number) => {
-      const day = days[index];
-      return day?.status === 'ready' && day.slots.length > 0;
-    };
-    const chosen = dates.indexOf(this.draft.date ?? '');
-    if (chosen >= 0 && (free(chosen) || days[chosen]?.status === 'error')) return;
-    const first = dates.findIndex((_, index) => free(index));
-    if (first >= 0) this.draft = chooseDate(this.draft, dates[first] as string);
+    const free = (date: string) => week.status === 'ready' && (week.value[date] ?? 0) > 0;
+    const { date } = this.draft;
+    if (date && dates.includes(date) && (free(date) || week.status === 'error')) return;
+    const first = dates.find(free);
+    if (first) this.draft = chooseDate(this.draft, first);
   }
 
   private async submit(): Promise<void> {
@@ -652,14 +666,18 @@ export class CbBookingWidget extends LitElement {
           ...view,
           timezone: this.timezone,
           dates: this.weekDates(),
-          day: (date) => this.availability.get(this.slotQuery(date)),
+          week: this.week,
+          times: this.times(),
           canEarlier: this.page > 0,
           canLater: this.page < WEEKS - 1,
           page: (delta) => {
             this.page += delta;
             void this.loadWeek();
           },
-          retry: () => void this.loadWeek(),
+          retry: () => {
+            void this.loadWeek();
+            if (this.draft.date) void this.availability.loadTimes(this.choice, this.draft.date);
+          },
         });
       case 'details':
         return detailsStep({

@@ -132,6 +132,84 @@ describe('cb-booking-widget', () => {
     expect($<HTMLInputElement>(el, '#field-name')?.value).to.equal('Mia Example');
   });
 
+  it('costs one /days request per shown week and one /slots request per chosen day, each asked once', async () => {
+    const el = await widget({ location: 'Mitte' });
+    // Counts the availability requests on their way to the real API; every answer is the API's own.
+    const real = window.fetch;
+    const asked: URL[] = [];
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (/\/booking\/(days|slots)$/.test(url.pathname)) asked.push(url);
+      return real(input, init);
+    };
+    const count = (path: 'days' | 'slots') => asked.filter((url) => url.pathname.endsWith(path)).length;
+    const days = () => parts(el, 'day');
+    const chosen = () => days().find((day) => day.querySelector('input')?.checked)?.dataset.date;
+    /** Waits until the strip shows the week from `first` with every day's state and the chosen day's times. */
+    const shown = async (first: (dates: string[]) => boolean) => {
+      await waitUntil(
+        () => {
+          const dates = days().map((day) => day.dataset.date as string);
+          return (
+            first(dates) && days().every((day) => day.dataset.state !== 'loading') && dates.includes(chosen() ?? '')
+          );
+        },
+        'the week did not load',
+        { timeout: 5000 },
+      );
+      return slots(el);
+    };
+    try {
+      await toTime(el, ['Haircut']);
+      await shown(() => true);
+      const firstWeek = days().map((day) => day.dataset.date as string);
+      expect(count('days')).to.equal(1);
+      expect(count('slots')).to.equal(1);
+      const [week] = asked.filter((url) => url.pathname.endsWith('days'));
+      expect(week?.searchParams.get('from')).to.equal(firstWeek[0]);
+      expect(week?.searchParams.get('days')).to.equal('7');
+      expect(week?.searchParams.get('service_ids')).to.equal(booking.services.Haircut);
+      expect(week?.searchParams.has('staff_id')).to.equal(false);
+      // The strip's states are the /days answer; the first free day was chosen and only its times were asked for.
+      expect(days().every((day) => ['free', 'empty'].includes(day.dataset.state as string))).to.equal(true);
+      const first = days().find((day) => day.dataset.state === 'free')?.dataset.date;
+      expect(chosen()).to.equal(first);
+      const [times] = asked.filter((url) => url.pathname.endsWith('slots'));
+      expect(times?.searchParams.get('date')).to.equal(first);
+
+      // The next week: one more of each.
+      const later = parts(el, 'week-button')[1] as HTMLButtonElement;
+      later.click();
+      await shown((dates) => dates[0] !== firstWeek[0]);
+      expect(count('days')).to.equal(2);
+      expect(count('slots')).to.equal(2);
+
+      // Another day shows a skeleton while its times load: one request for that day alone.
+      const other = days().find((day) => day.dataset.state === 'free' && day.dataset.date !== chosen());
+      other?.querySelector('input')?.click();
+      await el.updateComplete;
+      expect(parts(el, 'slot')).to.deep.equal([]);
+      expect(el.shadowRoot?.querySelectorAll('.skeleton .chip').length).to.equal(9);
+      expect(text($(el, '.content [role=status]'))).to.equal('Loading free times…');
+      await shown(() => true);
+      expect(chosen()).to.equal(other?.dataset.date);
+      expect(count('days')).to.equal(2);
+      expect(count('slots')).to.equal(3);
+
+      // Back to the first week, and on to a later step and back: all known, nothing asked again.
+      (parts(el, 'week-button')[0] as HTMLButtonElement).click();
+      await shown((dates) => dates[0] === firstWeek[0]);
+      expect(chosen()).to.equal(first);
+      await pickTime(el);
+      await back(el);
+      await shown((dates) => dates[0] === firstWeek[0]);
+      expect(count('days')).to.equal(2);
+      expect(count('slots')).to.equal(3);
+    } finally {
+      window.fetch = real;
+    }
+  });
+
   it('keeps every choice when going back and forth', async () => {
     const el = await widget({ location: 'Mitte' });
     await toTime(el, ['Colouring', 'Haircut'], 'Ana');

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { dayParts, formatTime, hourInZone, monthRange } from '../../format.js';
 import { type MessageKey, message } from '../../localize.js';
 import { chooseDate, chooseTime, slotTimes } from '../../state.js';
-import type { DayState } from '../availability.js';
+import type { Times, Week } from '../availability.js';
 import { chevronLeft, chevronRight } from '../icons.js';
 import { notice, skeleton } from './common.js';
 import type { StepView } from './view.js';
@@ -12,7 +12,10 @@ export interface TimeView extends StepView {
   readonly timezone: string;
   /** The days shown (a week from the page's first day). */
   readonly dates: readonly string[];
-  day(date: string): DayState | undefined;
+  /** The shown week's free starts per date (one `/days` answer): the state of each day. */
+  readonly week: Week | undefined;
+  /** The chosen day's free times. */
+  readonly times: Times | undefined;
   readonly canEarlier: boolean;
   readonly canLater: boolean;
   page(delta: 1 | -1): void;
@@ -28,10 +31,12 @@ const PERIODS: [MessageKey, number][] = [
 
 /** A week of days (paged), then the free times of the chosen day grouped by part of the day. */
 export function timeStep(view: TimeView) {
-  const { dates, lang } = view;
-  const states = dates.map((date) => view.day(date));
-  const failed = states.some((state) => state?.status === 'error');
-  const weekEmpty = states.every((state) => state?.status === 'ready' && state.slots.length === 0);
+  const { dates, lang, week } = view;
+  const free = week?.status === 'ready' ? week.value : null;
+  const failed = week?.status === 'error' || view.times?.status === 'error';
+  const weekEmpty = free && dates.every((date) => !free[date]);
+  const state = (date: string) =>
+    free ? (free[date] ? 'free' : 'empty') : week?.status === 'error' ? 'error' : 'loading';
   const label = monthRange(dates[0] ?? '', dates.at(-1) ?? '', lang);
   return html`
     <div class="week">
@@ -58,7 +63,7 @@ export function timeStep(view: TimeView) {
       </button>
     </div>
     <div part="days" class="days" role="radiogroup" aria-label="${message('dates')}, ${label}">
-      ${dates.map((date, index) => day(view, date, states[index]))}
+      ${dates.map((date) => day(view, date, state(date)))}
     </div>
     ${failed ? notice(message('timesFailed'), { label: message('retry'), run: () => view.retry() }) : nothing}
     ${
@@ -73,16 +78,14 @@ export function timeStep(view: TimeView) {
               : nothing
           }
         </div>`
-        : times(view, view.draft.date ? view.day(view.draft.date) : undefined)
+        : times(view, failed)
     }
   `;
 }
 
-function day(view: TimeView, date: string, state: DayState | undefined) {
+function day(view: TimeView, date: string, status: string) {
   const parts = dayParts(date, view.lang);
-  const empty = state?.status === 'ready' && state.slots.length === 0;
   const checked = view.draft.date === date;
-  const status = state?.status === 'ready' ? (empty ? 'empty' : 'free') : (state?.status ?? 'loading');
   return html`
     <label part="day${checked ? ' selected' : ''}" class="day" data-date=${date} data-state=${status}>
       <input
@@ -91,7 +94,7 @@ function day(view: TimeView, date: string, state: DayState | undefined) {
         name="date"
         aria-label=${parts.label}
         .checked=${checked}
-        ?disabled=${empty}
+        ?disabled=${status === 'empty'}
         @change=${() => view.change(chooseDate(view.draft, date))}
       />
       <span class="day-weekday">${parts.weekday}</span>
@@ -101,13 +104,15 @@ function day(view: TimeView, date: string, state: DayState | undefined) {
   `;
 }
 
-function times(view: TimeView, state: DayState | undefined) {
-  if (state?.status === 'error') return nothing;
+/** The chosen day's times; a skeleton while they load. */
+function times(view: TimeView, failed: boolean) {
+  const state = view.times;
+  if (state?.status === 'error' || (!state && failed)) return nothing;
   if (state?.status !== 'ready') {
     return html`<p class="visually-hidden" role="status">${message('loadingTimes')}</p>
       ${skeleton(9, 'chip')}`;
   }
-  const starts = slotTimes(state.slots);
+  const starts = slotTimes(state.value);
   if (!starts.length) return html`<p class="empty">${message('noTimesDay')}</p>`;
   const { draft, lang, timezone } = view;
   let from = 0;
