@@ -11,6 +11,7 @@ import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
 import { categoryRoutes } from './categories/routes';
 import { clientRoutes } from './clients/routes';
 import { customFieldRoutes } from './custom-fields/routes';
+import { clientEcardRoutes, publicEcardRoutes } from './ecard/routes';
 import { clientFileRoutes, fileRoutes, isFileUpload } from './files/routes';
 import { createFileStorage } from './files/storage';
 import { preflight } from './http/cors';
@@ -18,6 +19,7 @@ import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
 import { requestLog } from './http/logging';
 import { clientAddress, rateLimit } from './http/rate-limit';
+import { loyaltyCardRoutes } from './loyalty/routes';
 import { meRoutes } from './me/routes';
 import { createChannels } from './messaging/channels';
 import { clientMessageRoutes } from './messaging/routes';
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps) {
       '/public/*',
       rateLimit(deps, deps.config.publicRateLimitPerMinute, (c) => `ip:${clientAddress(c, deps.config.trustProxy)}`),
     )
+    // The e-card's token is its own credential: counted per address, answered before the key check.
+    .route('/public/e-card', publicEcardRoutes(deps))
     .use('/public/*', authenticatePublic(deps))
     .use(
       '/public/*',
@@ -71,6 +75,9 @@ export function createApp(deps: AppDeps) {
     .route('/clients', clientFileRoutes(deps.config, fileStorage))
     .route('/clients', clientMessageRoutes(channels))
     .route('/clients', clientCallRoutes)
+    .route('/clients', clientEcardRoutes(channels, deps.config))
+    .use('/loyalty-cards/*', admin)
+    .route('/loyalty-cards', loyaltyCardRoutes)
     .use('/files/*', admin)
     .route('/files', fileRoutes(fileStorage))
     .use('/categories/*', admin)

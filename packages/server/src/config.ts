@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Operator-wide secret for /v1/webhooks/calls, accepted for every business besides each one's own. */
   callsWebhookSecret: string | undefined;
+  /** Where links sent to clients (e-cards) point; without it, the origin the request came to. */
+  publicBaseUrl: string | undefined;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -24,6 +26,15 @@ function integer(value: string | undefined, fallback: number, name: string): num
   if (!Number.isInteger(parsed) || parsed < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+// An origin plus an optional path prefix, without a trailing slash, so paths can be appended.
+function baseUrl(value: string | undefined, name: string): string | undefined {
+  if (!value) return undefined;
+  const url = URL.parse(value);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash)
+    throw new Error(`${name} must be an http(s) URL without query or fragment, got "${value}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 // A short shared secret could be guessed offline from one signed request.
@@ -51,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: integer(env.SESSION_TTL_MINUTES, 30, 'SESSION_TTL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
     callsWebhookSecret: secret(env.CALLS_WEBHOOK_SECRET, 'CALLS_WEBHOOK_SECRET'),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, 'PUBLIC_BASE_URL'),
   };
 }

@@ -266,6 +266,10 @@ describe('tenant isolation', () => {
       body: form,
     });
     expect(file.status).toBe(201);
+    const loyaltyCard = await t.call('POST', `/v1/clients/${client.body.id}/loyalty-cards`, {
+      token: a.secretKey,
+      body: { kind: 'loyalty' },
+    });
     // One of business A's real ids per resource; a new route with :id must add its resource here.
     const idsOfA: Record<string, string> = {
       files: ((await file.json()) as { id: string }).id,
@@ -279,6 +283,7 @@ describe('tenant isolation', () => {
       services: service.body.id,
       staff: staff.body.id,
       appointments: appointment.body.id,
+      'loyalty-cards': loyaltyCard.body.id,
     };
     // A valid body per resource, so the answer is about the id and not the body.
     const bodies: Record<string, unknown> = {
@@ -297,6 +302,10 @@ describe('tenant isolation', () => {
       '/v1/clients/:id/account/transactions': { kind: 'top_up', amount: 1 },
       '/v1/clients/:id/messages': { channel: 'sms', body: 'x' },
       '/v1/clients/:id/messages/preview': { channel: 'sms', body: 'x' },
+      '/v1/clients/:id/loyalty-cards': { kind: 'gift_card' },
+      '/v1/clients/:id/e-card': { send_via: 'sms' },
+      '/v1/clients/:id/notification-settings': { settings: [{ type: 'reminder', channel: 'sms', enabled: false }] },
+      '/v1/loyalty-cards/:id/transactions': { kind: 'accrue', amount: 1 },
     };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePermission } from '../auth/middleware';
-import { paging } from '../http/paging';
 import { clientAccess } from '../clients/access';
 import { assertVisibleClient } from '../clients/visible';
 import type { AppDeps, AppEnv } from '../http/env';
 import { ApiError, unauthorized, validationFailed, zodDetails } from '../http/errors';
+import { paging } from '../http/paging';
 import { idParam, queryParams } from '../http/validate';
 import { ScopedDb, TENANT_BUSINESS_COLUMNS } from '../tenancy/scoped-db';
 import { ensureWebhookSecret, readWebhookSecret, rotateWebhookSecret } from './secret';

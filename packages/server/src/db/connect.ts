@@ -48,6 +48,9 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
+      // Requests are many short queries: JIT compilation (~200 ms when a plan's cost crosses the threshold)
+      // costs more than it saves for any of them.
+      options: '-c jit=off',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,

@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as domain from './migrations/2026_11_25_0001_domain';
 import * as userPreferences from './migrations/2026_11_25_0002_user_preferences';
 import * as clientKeptHistory from './migrations/2026_11_25_0003_client_kept_history';
+import * as lookupIndexes from './migrations/2026_11_25_0004_lookup_indexes';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0001_domain': domain,
   '2026_11_25_0002_user_preferences': userPreferences,
   '2026_11_25_0003_client_kept_history': clientKeptHistory,
+  '2026_11_25_0004_lookup_indexes': lookupIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePermission } from '../auth/middleware';
-import { paging } from '../http/paging';
 import { clientAccess } from '../clients/access';
 import { assertVisibleClient } from '../clients/visible';
 import type { AppEnv } from '../http/env';
+import { paging } from '../http/paging';
 import { idParam, jsonBody, queryParams } from '../http/validate';
 import { CHANNEL_NAMES, type Channels } from './channel';
 import { listClientMessages, messageView } from './history';

@@ -91,7 +91,7 @@ const ADDRESS_NAMES: Record<ChannelName, string> = {
 };
 
 /** What sending needs beyond a preview: an address for the channel, a subject for email, SMS length. */
-function assertSendable(message: ComposedMessage): string {
+export function assertSendable(message: ComposedMessage): string {
   if (message.channel === 'email' && !message.subject?.trim()) {
     throw validationFailed([{ field: 'subject', message: 'An email needs a subject.' }]);
   }
