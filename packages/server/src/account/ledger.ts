@@ -5,6 +5,7 @@
 import { type Selectable, sql } from 'kysely';
 import { type ClientAccess, visibleClients } from '../clients/access';
 import { refreshAggregates } from '../clients/aggregates';
+import { recordDataLog } from '../data-log/record';
 import type { AccountTransactionTable } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import type { ScopedDb } from '../tenancy/scoped-db';
@@ -83,16 +84,12 @@ export async function addTransaction(access: ClientAccess, clientId: string, inp
       .returningAll()
       .executeTakeFirstOrThrow();
     await refreshAggregates(trx, [clientId], access.now);
-    await trx
-      .insertInto('data_log', {
-        user_id: author.user_id,
-        actor: author.actor,
-        action: 'account_transaction',
-        entity: 'client',
-        row_count: 1,
-        details: JSON.stringify({ client_id: clientId, transaction_id: row.id, kind: row.kind, amount: row.amount }),
-      })
-      .execute();
+    await recordDataLog(trx, author, {
+      action: 'account_transaction',
+      entity: 'client',
+      rowCount: 1,
+      details: { client_id: clientId, transaction_id: row.id, kind: row.kind, amount: row.amount },
+    });
     return { ...transactionView(row), balance: await balanceOf(access, clientId, { tenant: trx }) };
   });
 }

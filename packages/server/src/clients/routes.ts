@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { requirePermission } from '../auth/middleware';
+import { actorOf } from '../auth/principal';
 import { clientCardRoutes } from '../client-card/routes';
 import type { FileStorage } from '../files/storage';
 import type { AppEnv } from '../http/env';
 import { idParam, jsonBody, queryParams } from '../http/validate';
 import { clientAccess } from './access';
+import { personalData } from './personal-data';
 import { createClientBody, listQuery, searchBody, updateClientBody } from './schema';
 import { createClient, deleteClient, getClient, listClients, updateClient } from './service';
 
@@ -27,8 +29,15 @@ export const clientRoutes = (storage: FileStorage) =>
     .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateClientBody), async (c) => {
       return c.json(await updateClient(clientAccess(c), c.req.valid('param').id, c.req.valid('json')), 200);
     })
+    .get('/:id/personal-data', requirePermission('export'), idParam('Client'), async (c) => {
+      const { id } = c.req.valid('param');
+      const data = await personalData(clientAccess(c), id, actorOf(c.get('principal')));
+      c.header('Content-Disposition', `attachment; filename="client-${id}.json"`);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(data, 200);
+    })
     .delete('/:id', requirePermission('clients_delete'), idParam('Client'), async (c) => {
-      await deleteClient(clientAccess(c), c.req.valid('param').id, storage);
+      await deleteClient(clientAccess(c), c.req.valid('param').id, storage, actorOf(c.get('principal')));
       return c.body(null, 204);
     })
     .route('/:id', clientCardRoutes);

@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SqlBool, sql } from 'kysely';
 import { checkCustomFieldValues } from '../custom-fields/values';
+import { type Author, recordDataLog } from '../data-log/record';
 import type { Database } from '../db/schema';
 import type { FileStorage } from '../files/storage';
 import { conflict, notFound, validationFailed } from '../http/errors';
@@ -143,15 +144,22 @@ export async function updateClient(access: ClientAccess, id: string, input: Clie
 }
 
 /** Deletes the client with everything that cascades from it, then its stored files' bytes. */
-export async function deleteClient(access: ClientAccess, id: string, storage: FileStorage) {
+export async function deleteClient(access: ClientAccess, id: string, storage: FileStorage, author: Author) {
   const keys = await access.tenant.transaction(async (tx) => {
     const visible = await visibleClients({ ...access, tenant: tx })
-      .select('id')
+      .select(['id', 'first_name', 'last_name'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!visible) throw notFound('Client');
     const files = await tx.selectFrom('files').select('storage_key').where('client_id', '=', id).execute();
     await tx.deleteFrom('clients').where('id', '=', id).execute();
+    const name = [visible.first_name, visible.last_name].filter(Boolean).join(' ');
+    await recordDataLog(tx, author, {
+      action: 'client_delete',
+      entity: 'client',
+      rowCount: 1,
+      details: { client_id: id, name, files: files.length },
+    });
     return files.map((file) => file.storage_key);
   });
   // After the commit: bytes cannot be rolled back, so they go only once the rows surely have.
