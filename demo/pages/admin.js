@@ -1,9 +1,11 @@
 // The host page's own script: fetch a component session from the host backend and hand it to cb-provider,
-// which refreshes it through fetchSession when it expires; show the opened client until cb-client-card lands.
+// which refreshes it through fetchSession when it expires; open a client's card in the side panel.
 const provider = document.getElementById('provider');
 const table = document.getElementById('table');
 const status = document.getElementById('status');
 const panel = document.getElementById('client-panel');
+const card = document.getElementById('client-card');
+const panelTitle = document.getElementById('client-name');
 const themeButton = document.getElementById('theme');
 const localeSelect = document.getElementById('locale');
 
@@ -38,31 +40,38 @@ table.addEventListener('cb-selection-change', (event) => {
 });
 
 table.addEventListener('cb-client-open', async (event) => {
-  const name = document.getElementById('client-name');
-  const details = document.getElementById('client-details');
-  name.textContent = 'Loading…';
-  details.replaceChildren();
+  // The panel's title names the client for screen readers; the card shows the name itself.
+  panelTitle.textContent = 'Loading…';
+  card.activeSection = null;
+  card.clientId = event.clientId;
   if (!panel.open) panel.showModal();
   try {
     const client = await provider.apiClient.request('GET', `/v1/clients/${encodeURIComponent(event.clientId)}`);
-    name.textContent = client.name;
-    const rows = [
-      ['Phone', client.phone],
-      ['Email', client.email],
-      ['Visits', client.visits_count],
-      ['Categories', client.categories.map((c) => c.name).join(', ')],
-    ];
-    for (const [label, value] of rows) {
-      if (value === null || value === undefined || value === '') continue;
-      const dt = document.createElement('dt');
-      dt.textContent = label;
-      const dd = document.createElement('dd');
-      dd.textContent = String(value);
-      details.append(dt, dd);
-    }
+    if (card.clientId === client.id) panelTitle.textContent = client.name;
   } catch (error) {
-    name.textContent = `Could not load the client: ${error.message}`;
+    panelTitle.textContent = `Could not load the client: ${error.message}`;
   }
+});
+
+document.getElementById('client-panel-close').addEventListener('click', () => panel.close());
+// A click on the backdrop (outside the panel's box) closes it too.
+panel.addEventListener('click', (event) => {
+  if (event.target !== panel) return;
+  const box = panel.getBoundingClientRect();
+  const inside =
+    event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+  if (!inside) panel.close();
+});
+
+card.addEventListener('cb-client-updated', (event) => {
+  panelTitle.textContent = event.client.name;
+  table.refresh();
+});
+
+card.addEventListener('cb-client-deleted', () => {
+  status.textContent = 'Client deleted.';
+  table.refresh();
+  setTimeout(() => panel.close(), 1500);
 });
 
 await customElements.whenDefined('cb-provider');

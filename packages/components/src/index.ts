@@ -1,6 +1,7 @@
 import './provider/provider.js';
 import './client-table/client-table.js';
 import './client-filters/client-filters.js';
+import './client-card/client-card.js';
 
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
 export {
@@ -9,8 +10,29 @@ export {
   createApiClient,
   type HttpMethod,
   type RequestOptions,
+  type UploadOptions,
 } from './api/client.js';
 export type * from './api/types.js';
+export {
+  AVAILABLE_SECTIONS,
+  CbClientCard,
+  SECTION_NAMES,
+  type SectionName,
+} from './client-card/client-card.component.js';
+export {
+  CbClientCardAccount,
+  CbClientCardEcard,
+  CbClientCardFiles,
+  CbClientCardInfo,
+  CbClientCardLoyalty,
+  CbClientCardMessages,
+  CbClientCardNotifications,
+  CbClientCardSend,
+  CbClientCardStats,
+  CbClientCardVisits,
+} from './client-card/client-card.js';
+export { CbClientDeletedEvent, CbClientUpdatedEvent } from './client-card/events.js';
+export { smsSegments } from './client-card/sections/sms-segments.js';
 export { CbClientFilters } from './client-filters/client-filters.component.js';
 export { CbClientTable } from './client-table/client-table.component.js';
 export {

@@ -5,8 +5,26 @@ export interface TestSession {
   clients: number;
 }
 
-export async function testSession(options: { bulk?: boolean; expired?: boolean } = {}): Promise<TestSession> {
-  const query = [options.bulk && 'bulk', options.expired && 'expired'].filter(Boolean).join('&');
+export interface TestSessionOptions {
+  bulk?: boolean;
+  expired?: boolean;
+  /** A new user of this role (default owner). */
+  role?: 'owner' | 'admin' | 'receptionist';
+  /** Session features, e.g. `{ payments: false }`. */
+  features?: Record<string, boolean>;
+}
+
+export async function testSession(options: TestSessionOptions = {}): Promise<TestSession> {
+  const features = options.features
+    ? `features=${encodeURIComponent(
+        Object.entries(options.features)
+          .map(([name, on]) => `${name}:${on}`)
+          .join(','),
+      )}`
+    : '';
+  const query = [options.bulk && 'bulk', options.expired && 'expired', options.role && `role=${options.role}`, features]
+    .filter(Boolean)
+    .join('&');
   const response = await fetch(query ? `/test-session?${query}` : '/test-session');
   if (!response.ok) throw new Error(`test-session answered ${response.status}`);
   return response.json();

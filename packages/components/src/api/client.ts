@@ -23,6 +23,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** Bytes of the request body sent so far, and the body's size. */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
 export interface ApiClient {
   readonly apiBase: string;
   /**
@@ -30,6 +36,13 @@ export interface ApiClient {
    * resolves to the parsed JSON answer (undefined for 204). Rejects with an {@link ApiError}.
    */
   request<T>(method: HttpMethod, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  /** GETs `path` with the session and resolves to the answer's bytes (a file download). Rejects with an ApiError. */
+  download(path: string, options?: RequestOptions): Promise<Blob>;
+  /**
+   * POSTs `form` as multipart/form-data with the session, reporting upload progress, and resolves to the parsed JSON
+   * answer. Uses XMLHttpRequest, the one browser API that reports how much of a request body has been sent.
+   */
+  upload<T>(path: string, form: FormData, options?: UploadOptions): Promise<T>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -71,9 +84,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
-  async function request<T>(method: HttpMethod, path: string, body?: unknown, requestOptions?: RequestOptions) {
+  /**
+   * Runs `attempt` with the current session; on 401 retries once with a session another request or the refresh hook
+   * obtained. Resolves to the successful answer, rejects with an ApiError otherwise.
+   */
+  async function authorized(attempt: (session: string | null | undefined) => Promise<Response>): Promise<Response> {
     let session = options.getSession();
-    let response = await send(method, path, body, session, requestOptions);
+    let response = await attempt(session);
     if (response.status === 401) {
       const error = await toApiError(response);
       // Another request may have refreshed the session while this one was in flight: retry with that one instead.
@@ -84,7 +101,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw error;
       }
       session = fresh;
-      response = await send(method, path, body, session, requestOptions);
+      response = await attempt(session);
       if (response.status === 401) {
         const retryError = await toApiError(response);
         options.onAuthFailed?.(retryError);
@@ -92,10 +109,65 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
     }
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function request<T>(method: HttpMethod, path: string, body?: unknown, requestOptions?: RequestOptions) {
+    const response = await authorized((session) => send(method, path, body, session, requestOptions));
     return (await readJson(response)) as T;
   }
 
-  return { apiBase, request };
+  async function download(path: string, requestOptions?: RequestOptions): Promise<Blob> {
+    const headers = { Accept: '*/*', ...requestOptions?.headers };
+    const response = await authorized((session) =>
+      send('GET', path, undefined, session, { ...requestOptions, headers }),
+    );
+    return response.blob();
+  }
+
+  async function upload<T>(path: string, form: FormData, uploadOptions: UploadOptions = {}): Promise<T> {
+    const response = await authorized((session) => sendForm(`${apiBase}${path}`, form, session, uploadOptions));
+    return (await readJson(response)) as T;
+  }
+
+  return { apiBase, request, download, upload };
+}
+
+/** The XMLHttpRequest answer as a fetch Response, so errors and retries go through the same code. */
+function sendForm(
+  url: string,
+  form: FormData,
+  session: string | null | undefined,
+  options: UploadOptions,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was aborted.', 'AbortError'));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (session) xhr.setRequestHeader('Authorization', `Bearer ${session}`);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    });
+    xhr.addEventListener('load', () => {
+      const headers = new Headers();
+      const type = xhr.getResponseHeader('Content-Type');
+      if (type) headers.set('Content-Type', type);
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      resolve(
+        new Response(empty ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers }),
+      );
+    });
+    xhr.addEventListener('error', () =>
+      reject(new ApiError(0, { error: { code: 'network_error', message: 'The API could not be reached.' } })),
+    );
+    xhr.addEventListener('abort', () => reject(new DOMException('The upload was aborted.', 'AbortError')));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 async function readJson(response: Response): Promise<unknown> {

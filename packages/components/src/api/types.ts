@@ -29,6 +29,8 @@ export interface Client {
   note: string | null;
   custom_fields: Record<string, string | number | null>;
   online_booking_disabled: boolean;
+  /** Why online booking is off, for staff only (the public is never told). */
+  online_booking_disabled_reason: string | null;
   categories: CategoryChip[];
   source: 'online' | 'admin' | 'import';
   visits_count: number;
@@ -121,4 +123,207 @@ export interface Me {
   };
   permissions: string[];
   features: Record<string, boolean>;
+}
+
+/** A line of a visit: a service or a product. */
+export interface VisitLine {
+  id: string;
+  service_id?: string;
+  product_id?: string;
+  name: string;
+  staff: NamedItem | null;
+  quantity: number;
+  price: number;
+  discount: number;
+  amount: number;
+}
+
+export type AppointmentStatus = 'pending' | 'confirmed' | 'arrived' | 'no_show' | 'cancelled';
+export type PaymentMethod = 'cash' | 'card' | 'account' | 'loyalty' | 'gift_card';
+
+/** An appointment of the client as `GET /v1/clients/:id/visits` lists it. */
+export interface Visit {
+  id: string;
+  status: AppointmentStatus;
+  starts_at: string;
+  ends_at: string;
+  source: string;
+  comment: string | null;
+  location: NamedItem | null;
+  staff: NamedItem | null;
+  services: VisitLine[];
+  products: VisitLine[];
+  payments: { id: string; method: PaymentMethod; amount: number; at: string }[];
+  total: number;
+  paid: number;
+  due: number;
+}
+
+export interface VisitList extends ListAnswer<Visit> {
+  totals: { visits: number; sold: number; paid: number; due: number };
+}
+
+export interface RankedItem {
+  id: string;
+  name: string;
+  count: number;
+  amount: number;
+}
+
+/** `GET /v1/clients/:id/stats`. */
+export interface ClientStats {
+  from: string;
+  to: string;
+  revenue_by_month: { month: string; visits: number; sold: number; paid: number }[];
+  totals: { visits: number; sold: number; paid: number };
+  average_check: number | null;
+  favourite_services: RankedItem[];
+  favourite_staff: RankedItem[];
+  visit_frequency_days: number | null;
+  no_shows: number;
+  cancellations: number;
+}
+
+export type AccountTransactionKind = 'top_up' | 'charge' | 'refund';
+
+export interface AccountTransaction {
+  id: string;
+  kind: AccountTransactionKind;
+  amount: number;
+  balance_after: number;
+  comment: string | null;
+  appointment_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** `GET /v1/clients/:id/account`. */
+export interface AccountAnswer extends ListAnswer<AccountTransaction> {
+  balance: number;
+}
+
+export type MessageChannel = 'sms' | 'email' | 'push';
+
+export interface SmsInfo {
+  encoding: 'gsm7' | 'ucs2';
+  units: number;
+  segments: number;
+  per_segment: number;
+}
+
+export interface Message {
+  id: string;
+  client_id: string | null;
+  campaign_id: string | null;
+  channel: MessageChannel;
+  kind: string;
+  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'skipped';
+  to_address: string | null;
+  subject: string | null;
+  body: string;
+  provider: string | null;
+  provider_message_id: string | null;
+  error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** `POST /v1/clients/:id/messages/preview`: the message filled for the client, nothing written. */
+export interface MessagePreview {
+  channel: MessageChannel;
+  to_address: string | null;
+  channel_available: boolean;
+  subject: string | null;
+  body: string;
+  characters: number;
+  max_characters: number | null;
+  segments: number | null;
+  sms: SmsInfo | null;
+}
+
+export interface Call {
+  id: string;
+  client_id: string | null;
+  external_id: string;
+  direction: 'inbound' | 'outbound';
+  phone: string;
+  status: string;
+  started_at: string;
+  duration_seconds: number;
+  recording_url: string | null;
+  created_at: string;
+}
+
+export interface ClientFile {
+  id: string;
+  client_id: string;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export type LoyaltyCardKind = 'loyalty' | 'gift_card' | 'membership';
+
+export interface LoyaltyTransaction {
+  id: string;
+  card_id: string;
+  kind: 'accrue' | 'redeem' | 'write_off' | 'expire';
+  amount: number;
+  comment: string | null;
+  promotion: string | null;
+  expires_at: string | null;
+  appointment: { id: string; starts_at: string; status: AppointmentStatus } | null;
+  created_at: string;
+}
+
+export interface LoyaltyCard {
+  id: string;
+  client_id: string;
+  kind: LoyaltyCardKind;
+  number: string;
+  name: string | null;
+  /** Bonus points (loyalty; 1 point = 1 minor unit) or money in minor units (gift card). */
+  balance: number;
+  /** Visits left on a membership; null: unlimited. */
+  visits_left: number | null;
+  discount: number;
+  expires_at: string | null;
+  issued_at: string;
+  deleted_at: string | null;
+  deleted: boolean;
+  expired: boolean;
+}
+
+/** A card as the client's loyalty section lists it. */
+export interface LoyaltyCardDetails extends LoyaltyCard {
+  payments_total: number;
+  visits_count: number;
+  discount_given: number;
+  totals: { accrued: number; redeemed: number; written_off: number; expired: number };
+  expiring: { expires_at: string; amount: number }[];
+  transactions: LoyaltyTransaction[];
+}
+
+/** `GET /v1/clients/:id/loyalty`. */
+export interface LoyaltyOverview extends ListAnswer<LoyaltyCardDetails> {
+  status: { loyalty_card_id: string | null; card_number: string | null; bonus_balance: number; discount: number };
+}
+
+/** `POST /v1/clients/:id/e-card`. */
+export interface EcardSent {
+  url: string;
+  card: LoyaltyCard;
+  message: Message;
+}
+
+export type NotificationType = 'booking_confirmation' | 'reminder' | 'birthday' | 'marketing' | 'loyalty';
+
+/** `GET|PUT /v1/clients/:id/notification-settings`. */
+export interface NotificationSettings {
+  marketing_allowed: boolean;
+  types: { type: NotificationType; description: string }[];
+  channels: MessageChannel[];
+  settings: { type: NotificationType; channel: MessageChannel; enabled: boolean }[];
 }
