@@ -147,6 +147,28 @@ describe('pnpm demo', () => {
     await page.close();
   });
 
+  it('edits a client’s phone in the card opened from the table, and the table shows the new number', async () => {
+    const list = await api('/v1/clients?sort=created_at:desc&limit=1');
+    const [client] = list.items as { id: string; name: string }[];
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/admin`);
+    const table = page.locator('cb-client-table');
+    await table.getByPlaceholder('Name, phone, email or card number').fill(client!.name);
+    await table.getByRole('button', { name: 'Show' }).click();
+    await table.locator(`[data-id="${client!.id}"] [part~="name"]`).click({ timeout: 15_000 });
+    const card = page.locator('#client-panel cb-client-card');
+    const phone = card.locator('#f-phone');
+    await expect.poll(() => phone.inputValue(), { timeout: 10_000 }).toMatch(/^\+44/);
+    await phone.fill('07700 900777');
+    await card.locator('form button[type="submit"]').first().click();
+    // Stored E.164, shown formatted in the table once the card has saved.
+    await expect
+      .poll(() => table.locator(`[data-id="${client!.id}"]`).textContent(), { timeout: 10_000 })
+      .toContain('+44 7700 900777');
+    expect((await api(`/v1/clients/${client!.id}`)).phone).toBe('+447700900777');
+    await page.close();
+  });
+
   it('serves the React host page', async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.baseUrl}/react`);
