@@ -40,6 +40,12 @@ export interface CbFilterChangeEvent extends Event {
   readonly filter: ClientFilter;
   readonly query: string | undefined;
 }
+export interface CbClientUpdatedEvent extends Event {
+  readonly client: Client;
+}
+export interface CbClientDeletedEvent extends Event {
+  readonly clientId: string;
+}
 export interface CbSessionExpiredEvent extends Event {
   readonly error: unknown;
 }
@@ -80,13 +86,20 @@ interface CbClientFiltersProps {
   'oncb-filter-change'?: (event: CbFilterChangeEvent) => void;
 }
 
+interface CbClientCardProps {
+  'client-id'?: string;
+  sections?: string;
+  'oncb-client-updated'?: (event: CbClientUpdatedEvent) => void;
+  'oncb-client-deleted'?: (event: CbClientDeletedEvent) => void;
+}
+
 interface CbBookingWidgetProps {
   'api-base'?: string;
   'publishable-key'?: string;
   'location-id'?: string;
   locale?: string;
   mode?: 'inline' | 'button';
-  theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark' | 'auto';
   'oncb-booking-created'?: (event: CbBookingCreatedEvent) => void;
   'oncb-booking-refused'?: (event: CbBookingRefusedEvent) => void;
 }
@@ -97,6 +110,7 @@ declare module 'react' {
       'cb-provider': ElementProps<CbProviderElement, CbProviderProps>;
       'cb-client-table': ElementProps<HTMLElement, CbClientTableProps>;
       'cb-client-filters': ElementProps<HTMLElement, CbClientFiltersProps>;
+      'cb-client-card': ElementProps<HTMLElement, CbClientCardProps>;
       'cb-booking-widget': ElementProps<HTMLElement, CbBookingWidgetProps>;
     }
   }

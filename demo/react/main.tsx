@@ -6,7 +6,9 @@ import { createRoot } from 'react-dom/client';
 import type {
   CbBookingCreatedEvent,
   CbBookingRefusedEvent,
+  CbClientDeletedEvent,
   CbClientOpenEvent,
+  CbClientUpdatedEvent,
   CbFilterChangeEvent,
   CbProviderElement,
   CbSelectionChangeEvent,
@@ -119,6 +121,22 @@ function App() {
     [record],
   );
 
+  const onClientUpdated = useCallback(
+    (event: CbClientUpdatedEvent) => {
+      record('cb-client-updated', `${event.client.name} saved`);
+      setOpened({ status: 'ready', id: event.client.id, client: event.client });
+    },
+    [record],
+  );
+
+  const onClientDeleted = useCallback(
+    (event: CbClientDeletedEvent) => {
+      record('cb-client-deleted', `clientId ${event.clientId}`);
+      setOpened(null);
+    },
+    [record],
+  );
+
   const onSessionExpired = useCallback(
     (_event: CbSessionExpiredEvent) => {
       setStatus('The session expired and could not be renewed.');
@@ -177,6 +195,15 @@ function App() {
               oncb-client-open={onClientOpen}
               oncb-selection-change={onSelectionChange}
             />
+            {opened ? (
+              <cb-client-card
+                key={opened.id}
+                client-id={opened.id}
+                sections="info,visits,stats,account,loyalty"
+                oncb-client-updated={onClientUpdated}
+                oncb-client-deleted={onClientDeleted}
+              />
+            ) : null}
           </cb-provider>
         </section>
 

@@ -169,10 +169,21 @@ describe('pnpm demo', () => {
     await page.close();
   });
 
-  it('serves the React host page', async () => {
+  it('serves the React host page, where opening a client shows its card', async () => {
     const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${demo.baseUrl}/react`);
     expect(await page.locator('h1').textContent()).toContain('React');
+    const name = page.locator('cb-client-table [part~="name"]').first();
+    const clientName = (await name.textContent({ timeout: 15_000 }))?.trim() ?? '';
+    await name.click();
+    const card = page.locator('cb-client-card');
+    await expect
+      .poll(() => card.locator('#f-first_name').inputValue(), { timeout: 10_000 })
+      .toBe(clientName.split(' ')[0]);
+    expect(await page.locator('.react-log').textContent()).toContain('cb-client-open');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
