@@ -11,7 +11,7 @@ import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
 import { categoryRoutes } from './categories/routes';
 import { clientRoutes } from './clients/routes';
 import { customFieldRoutes } from './custom-fields/routes';
-import { clientEcardRoutes, publicEcardRoutes } from './ecard/routes';
+import { clientEcardRoutes, ecardPageRoutes, publicEcardRoutes } from './ecard/routes';
 import { clientFileRoutes, fileRoutes, isFileUpload } from './files/routes';
 import { createFileStorage } from './files/storage';
 import { preflight } from './http/cors';
@@ -109,6 +109,12 @@ export function createApp(deps: AppDeps) {
     // File uploads stream through their own 12 MB limit instead of being buffered here.
     .use('/v1/*', (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
     .get('/health', (c) => c.json({ status: 'ok' }, 200))
+    // The page an e-card link opens: its token is the credential, counted per address like /v1/public.
+    .use(
+      '/e-card/*',
+      rateLimit(deps, deps.config.publicRateLimitPerMinute, (c) => `ip:${clientAddress(c, deps.config.trustProxy)}`),
+    )
+    .route('/e-card', ecardPageRoutes(deps))
     .route('/v1', v1);
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.', details: null } }, 404));

@@ -35,6 +35,8 @@ export async function readEcard(db: Kysely<Database>, token: string) {
   if (!card) throw notFound('E-card');
   return {
     allowedOrigins: found.allowed_origins,
+    /** For formatting the card on the page. */
+    business: { country: found.country, currency: found.currency, timezone: found.timezone },
     ecard: {
       number: card.number,
       first_name: card.first_name,

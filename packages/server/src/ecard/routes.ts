@@ -1,5 +1,6 @@
 // POST|DELETE /v1/clients/:id/e-card (messages_send: sending the link is a message), and the public read
-// GET /v1/public/e-card/:token, which takes no key: the token is the credential.
+// GET /v1/public/e-card/:token, which takes no key: the token is the credential; and the page that link
+// opens, GET /e-card/:token, outside /v1.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePermission } from '../auth/middleware';
@@ -7,8 +8,10 @@ import { clientAccess } from '../clients/access';
 import type { Config } from '../config';
 import { checkOrigin } from '../http/cors';
 import type { AppDeps, AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
 import { idParam, jsonBody } from '../http/validate';
 import type { Channels } from '../messaging/channel';
+import { ecardPage, missingPage, newNonce, pageHeaders } from './page';
 import { readEcard } from './public';
 import { revokeEcard, sendEcard } from './send';
 
@@ -42,4 +45,18 @@ export const publicEcardRoutes = (deps: AppDeps) =>
     const { allowedOrigins, ecard } = await readEcard(deps.db, c.req.param('token'));
     checkOrigin(c, allowedOrigins);
     return c.json(ecard, 200);
+  });
+
+/** Mounted at /e-card: the HTML page itself. Anything that is not a live card is one plain 404 page. */
+export const ecardPageRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>().get('/:token', async (c) => {
+    const nonce = newNonce();
+    for (const [name, value] of Object.entries(pageHeaders(nonce))) c.header(name, value);
+    try {
+      const read = await readEcard(deps.db, c.req.param('token'));
+      return c.html(ecardPage(read, nonce, c.get('now')), 200);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return c.html(missingPage(nonce), 404);
+      throw error;
+    }
   });

@@ -26,10 +26,12 @@ export function fillPlaceholders(template: string, values: PlaceholderValues, fi
   return template.replace(PATTERN, (_, name: Placeholder) => values[name]);
 }
 
+/** The likely locale of a business's country: "GB" → "en-Latn-GB". */
+export const localeOf = (country: string) => new Intl.Locale('und', { region: country }).maximize().baseName;
+
 /** Minor units as the business's money: 1250 GBP in GB → "£12.50". */
 export function formatMoney(minorUnits: number, currency: string, country: string): string {
-  const locale = new Intl.Locale('und', { region: country }).maximize().baseName;
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = new Intl.NumberFormat(localeOf(country), { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   // Intl separates with no-break spaces ("12,50 €"), which are not GSM-7: one would make an SMS UCS-2.
   return format.format(minorUnits / 10 ** digits).replace(/[\u00a0\u202f]/g, ' ');
