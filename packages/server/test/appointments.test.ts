@@ -225,7 +225,7 @@ describe('GET /v1/appointments', () => {
       id: lia,
       name: 'Lia Vip',
       phone: expect.stringMatching(/^\+447400905/),
-      categories: [{ id: vip.id, name: 'VIP', color: vip.color }],
+      categories: [{ id: vip.id, name: 'VIP', color: vip.color, system_key: 'vip' }],
       balance: 2500,
       online_booking_disabled: false,
     });
@@ -293,13 +293,15 @@ describe('PATCH /v1/appointments/:id: status', () => {
     const arrived = await patch(id, { status: 'arrived' });
     expect(arrived.status).toBe(200);
     expect(arrived.body.status).toBe('arrived');
-    expect(arrived.body.client.categories).toEqual([{ id: regular.id, name: 'Regular', color: regular.color }]);
+    expect(arrived.body.client.categories).toEqual([
+      { id: regular.id, name: 'Regular', color: regular.color, system_key: 'regular' },
+    ]);
     expect(await getClient(ava)).toMatchObject({
       visits_count: 1,
       first_visit_at: '2026-11-25T09:00:00.000Z',
       last_visit_at: '2026-11-25T09:00:00.000Z',
       total_sold: 3000,
-      categories: [{ id: regular.id, name: 'Regular', color: regular.color }],
+      categories: [{ id: regular.id, name: 'Regular', color: regular.color, system_key: 'regular' }],
     });
 
     // What was done changes on the arrived visit: the client's spend follows.

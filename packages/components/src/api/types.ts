@@ -4,6 +4,8 @@ export interface CategoryChip {
   id: string;
   name: string;
   color: string;
+  /** Set on a client's chips: which system category this is, null for the business's own. */
+  system_key?: string | null;
 }
 
 export interface Category extends CategoryChip {

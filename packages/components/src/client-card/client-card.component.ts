@@ -37,8 +37,6 @@ const SECTION_PERMISSION: Partial<Record<SectionName, string>> = {
   send: 'messages_send',
 };
 
-const CONFIRMATION_CATEGORY = 'requires booking confirmation';
-
 /**
  * @summary A client's card: header with contact, categories, booking markers and key figures, and the client's
  * sections as tabs (details, visits, statistics, account, loyalty, e-card, messages, compose, notifications, files),
@@ -340,10 +338,11 @@ export class CbClientCard extends LitElement {
       .map((n) => Array.from(n as string)[0]?.toUpperCase() ?? '')
       .join('');
     const digits = (c.phone ?? '').replace(/\D/g, '');
-    const isConfirmation = (name: string) => name.trim().toLowerCase() === CONFIRMATION_CATEGORY;
-    const needsConfirmation = c.categories.some((cat) => isConfirmation(cat.name));
+    // Known by its system key, so a business that renames the category keeps the marker.
+    const isConfirmation = (cat: { system_key?: string | null }) => cat.system_key === 'requires_confirmation';
+    const needsConfirmation = c.categories.some(isConfirmation);
     // The marker stands for that category; its chip would say the same twice.
-    const chips = c.categories.filter((cat) => !isConfirmation(cat.name));
+    const chips = c.categories.filter((cat) => !isConfirmation(cat));
     const due = c.total_sold - c.total_paid;
     return html`<header class="header" part="header">
       <div class="identity" part="identity">

@@ -84,7 +84,13 @@ export async function loadCategories(tenant: ScopedDb, clientIds: string[]): Pro
   const rows = await tenant
     .selectFrom('client_categories')
     .innerJoin('categories', 'categories.id', 'client_categories.category_id')
-    .select(['client_categories.client_id', 'categories.id', 'categories.name', 'categories.color'])
+    .select([
+      'client_categories.client_id',
+      'categories.id',
+      'categories.name',
+      'categories.color',
+      'categories.system_key',
+    ])
     .where('client_categories.client_id', 'in', clientIds)
     .orderBy('categories.name')
     .execute();

@@ -5,6 +5,8 @@ export interface CategoryChip {
   id: string;
   name: string;
   color: string;
+  /** Which system category this is (e.g. 'requires_confirmation'), null for the business's own: names can be renamed. */
+  system_key: string | null;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
