@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
 
 export const clientCardStyles = [
+  baseStyles,
   buttonStyles,
   css`
     :host {
@@ -21,27 +23,6 @@ export const clientCardStyles = [
       line-height: var(--cb-line-height, 1.45);
     }
 
-    :host([hidden]) {
-      display: none;
-    }
-
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
-
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
 
     .base {
       background: var(--_bg);

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
 
 /** What every section of the card shares: form controls, lists, badges, and the loading, empty and error states. */
 export const sectionStyles = [
+  baseStyles,
   buttonStyles,
   css`
     :host {
@@ -18,27 +20,6 @@ export const sectionStyles = [
       container-type: inline-size;
     }
 
-    :host([hidden]) {
-      display: none;
-    }
-
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
-    }
-
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
 
     h3 {
       font-size: var(--cb-font-size-md, 0.9375rem);
