@@ -585,7 +585,7 @@ export class CbBookingWidget extends LitElement {
           (step, position) => html`
             <li
               class="indicator-step"
-              data-state=${position < index ? 'done' : position === index ? 'current' : 'todo'}
+              data-state=${position < index ? 'done' : position === index ? 'current' : 'upcoming'}
               aria-current=${position === index ? 'step' : nothing}
             >
               <span class="indicator-label">${message(LABELS[step])}</span>

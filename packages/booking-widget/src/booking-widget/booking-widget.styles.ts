@@ -91,7 +91,7 @@ const layout = css`
     transition: background-color 0.3s;
   }
 
-  .indicator-step:not([data-state='todo'])::before {
+  .indicator-step:not([data-state='upcoming'])::before {
     background: var(--cb-booking-widget-accent);
   }
 

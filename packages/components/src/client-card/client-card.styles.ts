@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
+import { skeletonStyles } from '../styles/skeleton.styles.js';
 
 export const clientCardStyles = [
   baseStyles,
   buttonStyles,
+  skeletonStyles,
   css`
     :host {
       --_bg: var(--cb-client-card-background, var(--cb-color-background, #fff));
@@ -337,18 +339,7 @@ export const clientCardStyles = [
     }
 
     .bone {
-      display: block;
-      height: 0.875rem;
       width: 8rem;
-      border-radius: var(--cb-radius-sm, 4px);
-      background: linear-gradient(
-        90deg,
-        var(--cb-color-skeleton, #e8e9ec) 0%,
-        var(--cb-color-skeleton-highlight, #f5f5f7) 50%,
-        var(--cb-color-skeleton, #e8e9ec) 100%
-      );
-      background-size: 200% 100%;
-      animation: shimmer 1.2s ease-in-out infinite;
     }
 
     .bone.wide {
@@ -375,19 +366,5 @@ export const clientCardStyles = [
       border-radius: var(--cb-radius-md, 8px);
     }
 
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: -100% 0;
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .bone {
-        animation: none;
-      }
-    }
   `,
 ];

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
+import { skeletonStyles } from '../styles/skeleton.styles.js';
 
 /** What every section of the card shares: form controls, lists, badges, and the loading, empty and error states. */
 export const sectionStyles = [
   baseStyles,
   buttonStyles,
+  skeletonStyles,
   css`
     :host {
       --_bg: var(--cb-client-card-background, var(--cb-color-background, #fff));
@@ -385,19 +387,6 @@ export const sectionStyles = [
       padding: var(--cb-space-2, 0.5rem) 0;
     }
 
-    .bone {
-      display: block;
-      height: 0.875rem;
-      border-radius: var(--cb-radius-sm, 4px);
-      background: linear-gradient(
-        90deg,
-        var(--cb-color-skeleton, #e8e9ec) 0%,
-        var(--cb-color-skeleton-highlight, #f5f5f7) 50%,
-        var(--cb-color-skeleton, #e8e9ec) 100%
-      );
-      background-size: 200% 100%;
-      animation: shimmer 1.2s ease-in-out infinite;
-    }
 
     .bone[data-i='0'] {
       width: 70%;
@@ -416,20 +405,6 @@ export const sectionStyles = [
       width: 55%;
     }
 
-    @keyframes shimmer {
-      from {
-        background-position: 100% 0;
-      }
-      to {
-        background-position: -100% 0;
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .bone {
-        animation: none;
-      }
-    }
 
     .error {
       display: flex;

@@ -12,6 +12,7 @@ import { CbSelectionChangeEvent } from '../events/selection-change.js';
 import { formatNumber } from '../format.js';
 import { type Locale, message } from '../localize.js';
 import { buttonStyles } from '../styles/button.styles.js';
+import { skeletonStyles } from '../styles/skeleton.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientTableStyles } from './client-table.styles.js';
 import {
@@ -74,7 +75,7 @@ interface ColumnPreferences {
  */
 @localized()
 export class CbClientTable extends LitElement {
-  static override styles = [buttonStyles, clientTableStyles];
+  static override styles = [buttonStyles, skeletonStyles, clientTableStyles];
 
   /** Visible columns as a comma list of ids (`name,phone,total_sold,cf.hair_type`), used until the user chooses. */
   @property() columns: string | null = null;

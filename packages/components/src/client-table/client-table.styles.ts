@@ -347,32 +347,7 @@ export const clientTableStyles = css`
   }
 
   .bone {
-    display: block;
     height: 0.75rem;
-    border-radius: var(--cb-radius-sm, 4px);
-    background: linear-gradient(
-      90deg,
-      var(--cb-color-skeleton, #e8e9ec) 0%,
-      var(--cb-color-skeleton-highlight, #f5f5f7) 50%,
-      var(--cb-color-skeleton, #e8e9ec) 100%
-    );
-    background-size: 200% 100%;
-    animation: shimmer 1.2s ease-in-out infinite;
-  }
-
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone {
-      animation: none;
-    }
   }
 
   .message {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneText } from '../phones/normalize';
 import { clientFilter } from './filter';
 
 /** Sort field → column, and whether the column can be null (those need `nulls last` and their own indexes). */
@@ -68,8 +69,8 @@ export const clientFields = {
   first_name: z.string().trim().min(1).max(100),
   last_name: optionalText(100),
   middle_name: optionalText(100),
-  phone: z.string().trim().min(3).max(40),
-  additional_phone: z.string().trim().max(40).nullish(),
+  phone: phoneText,
+  additional_phone: z.string().trim().max(40, 'Not a possible phone number.').nullish(),
   email: z.email().max(254).nullish(),
   gender: z.enum(['female', 'male', 'unspecified']).optional(),
   importance: z.number().int().min(0).max(3).optional(),

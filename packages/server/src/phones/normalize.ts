@@ -1,5 +1,10 @@
 // Phone normalisation in one place: stored E.164, so every spelling of a number finds one client.
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+
+const NOT_A_PHONE = 'Not a possible phone number.';
+/** A phone as typed, before normalizePhone reads it in the business's country. */
+export const phoneText = z.string().trim().min(3, NOT_A_PHONE).max(40, NOT_A_PHONE);
 
 /** E.164 for a possible number (read in `country` when it has no + code), else null. */
 export function normalizePhone(input: string, country: string): string | null {

@@ -7,7 +7,7 @@ import { type AppointmentView, insertAppointment } from '../appointments/create'
 import { isSlotFree } from '../booking/availability';
 import { createClient } from '../clients/service';
 import { ApiError, conflict, validationFailed } from '../http/errors';
-import { normalizePhone } from '../phones/normalize';
+import { normalizePhone, phoneText } from '../phones/normalize';
 import type { ScopedDb } from '../tenancy/scoped-db';
 
 export const bookingBody = z.strictObject({
@@ -17,7 +17,7 @@ export const bookingBody = z.strictObject({
   starts_at: z.iso.datetime({ offset: true }),
   client: z.strictObject({
     name: z.string().trim().min(1).max(200),
-    phone: z.string().trim().min(3).max(40),
+    phone: phoneText,
     email: z.email().max(254).optional(),
     /** The visitor ticked "send me offers": recorded as marketing consent. */
     marketing_allowed: z.boolean().optional(),
