@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { type Context, Hono } from 'hono';
 import { ensureDemoBusiness } from './bootstrap';
+import { outboxPage } from './outbox';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = loadConfig();
@@ -91,6 +92,9 @@ const site = new Hono()
   .get('/', (c) => page(c, 'salon.html'))
   .get('/admin', (c) => page(c, 'admin.html'))
   .get('/react', (c) => page(c, 'react.html'))
+  .get('/outbox', async (c) =>
+    c.html(await outboxPage(runtime, credentials.business_id), 200, { 'Content-Security-Policy': CSP }),
+  )
   .get('/demo/session', async (c) => c.json(await mintSession(), 200, { 'Cache-Control': 'no-store' }))
   .get('/assets/react.js', async (c) =>
     c.body(await reactBundle, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }),
@@ -113,6 +117,7 @@ Clientbase demo (${runtime.handle.driver === 'pglite' ? `embedded database in ${
   Salon site with the booking widget  ${base}/
   Admin client base                   ${base}/admin
   React host page                     ${base}/react
+  Outbox (messages the demo recorded) ${base}/outbox
   API                                 ${base}/v1   (health: ${base}/health)
 
   Secret key       ${credentials.secret_key}
@@ -125,6 +130,6 @@ Clientbase demo (${runtime.handle.driver === 'pglite' ? `embedded database in ${
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void runtime.handle.close().then(() => process.exit(0));
+    void runtime.close().then(() => process.exit(0));
   });
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bookingLoad } from './booking-load';
 import { clientList } from './client-list';
+import { exportThroughput } from './export';
 import { Bench, repoRoot } from './harness';
+import { importThroughput } from './import';
 import { searchLatency } from './search-latency';
 import { postgresReachable, reusedTarget, type SeededTarget, seededTarget } from './targets';
 
@@ -15,6 +17,8 @@ const MODULES: [string, Module][] = [
   ['search latency', searchLatency],
   ['client list', clientList],
   ['booking load', bookingLoad],
+  ['export', exportThroughput],
+  ['import', importThroughput],
 ];
 
 function options() {

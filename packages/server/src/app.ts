@@ -5,13 +5,16 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { appointmentRoutes } from './appointments/routes';
 import { authenticate, authenticatePlatform, authenticatePublic } from './auth/middleware';
+import { bulkRoutes } from './bulk/routes';
 import { businessRoutes } from './business/routes';
 import { clientCallRoutes, webhookRoutes, webhookSecretRoutes } from './calls/routes';
 import { locationRoutes, serviceRoutes, staffRoutes } from './catalogue/routes';
 import { categoryRoutes } from './categories/routes';
 import { clientRoutes } from './clients/routes';
 import { customFieldRoutes } from './custom-fields/routes';
+import { dataLogRoutes } from './data-log/routes';
 import { clientEcardRoutes, ecardPageRoutes, publicEcardRoutes } from './ecard/routes';
+import { exportRoutes } from './exports/routes';
 import { clientFileRoutes, fileRoutes, isFileUpload } from './files/routes';
 import { createFileStorage } from './files/storage';
 import { preflight } from './http/cors';
@@ -19,12 +22,18 @@ import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, handleError } from './http/errors';
 import { requestLog } from './http/logging';
 import { clientAddress, rateLimit } from './http/rate-limit';
+import { importRoutes, isImportUpload } from './imports/routes';
+import { registerJobHandlers } from './jobs/handlers';
+import { JobQueue } from './jobs/queue';
+import { jobRoutes } from './jobs/routes';
 import { loyaltyCardRoutes } from './loyalty/routes';
 import { meRoutes } from './me/routes';
 import { createChannels } from './messaging/channels';
 import { clientMessageRoutes } from './messaging/routes';
+import { messageWebhookRoutes } from './messaging/webhooks/routes';
 import { platformRoutes } from './platform/routes';
 import { publicRoutes } from './public/routes';
+import { clientPushRoutes, pushRoutes } from './push/routes';
 import { ruleRoutes } from './rules/routes';
 import { segmentRoutes } from './segments/routes';
 import { sessionRoutes } from './sessions/routes';
@@ -41,7 +50,10 @@ const jsonBodyLimit = bodyLimit({
 export function createApp(deps: AppDeps) {
   const admin = authenticate(deps);
   const fileStorage = createFileStorage(deps.config);
-  const channels = createChannels(deps.config);
+  const channels = createChannels(deps.config, deps.db);
+  // A benchmark's app may have no queue: asking it for a job answers 503, nothing else changes.
+  const jobs = deps.jobs ?? new JobQueue(deps.db, null, deps.logger);
+  registerJobHandlers(jobs, { db: deps.db, channels, storage: fileStorage, config: deps.config });
   // Each admin module is guarded by name, so unknown paths stay 404 and public/platform stay unguarded.
   const v1 = new Hono<AppEnv>()
     .use('/platform/*', authenticatePlatform(deps))
@@ -61,6 +73,9 @@ export function createApp(deps: AppDeps) {
     .route('/public', publicRoutes)
     // Signed per business instead of an API key.
     .route('/webhooks', webhookRoutes(deps))
+    .route('/webhooks', messageWebhookRoutes(deps))
+    // An export's emailed link carries its own token; without one the route asks for a key or session itself.
+    .route('/exports', exportRoutes(deps, fileStorage))
     .use('/business/*', admin)
     .route('/business', businessRoutes)
     .route('/business', webhookSecretRoutes)
@@ -71,9 +86,11 @@ export function createApp(deps: AppDeps) {
     .use('/me/*', admin)
     .route('/me', meRoutes)
     .use('/clients/*', admin)
+    .route('/clients', bulkRoutes(jobs, deps.config))
     .route('/clients', clientRoutes(fileStorage))
     .route('/clients', clientFileRoutes(deps.config, fileStorage))
     .route('/clients', clientMessageRoutes(channels))
+    .route('/clients', clientPushRoutes(deps))
     .route('/clients', clientCallRoutes)
     .route('/clients', clientEcardRoutes(channels, deps.config))
     .use('/loyalty-cards/*', admin)
@@ -92,8 +109,15 @@ export function createApp(deps: AppDeps) {
     .route('/locations', locationRoutes)
     .use('/staff/*', admin)
     .route('/staff', staffRoutes)
+    .use('/push/*', admin)
+    .route('/push', pushRoutes(deps))
     .use('/services/*', admin)
     .route('/services', serviceRoutes)
+    .use('/jobs/*', admin)
+    .route('/jobs', jobRoutes)
+    .use('/data-log/*', admin)
+    .route('/data-log', dataLogRoutes)
+    .route('/imports', importRoutes(deps.config, fileStorage, jobs, admin))
     .use('/appointments/*', admin)
     .route('/appointments', appointmentRoutes);
 
@@ -106,8 +130,12 @@ export function createApp(deps: AppDeps) {
       await next();
     })
     .use('/v1/*', preflight)
-    // File uploads stream through their own 12 MB limit instead of being buffered here.
-    .use('/v1/*', (c, next) => (isFileUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
+    // File uploads and imports stream through their own limits instead of being buffered here.
+    .use('/v1/*', (c, next) =>
+      isFileUpload(c.req.method, c.req.path) || isImportUpload(c.req.method, c.req.path)
+        ? next()
+        : jsonBodyLimit(c, next),
+    )
     .get('/health', (c) => c.json({ status: 'ok' }, 200))
     // The page an e-card link opens: its token is the credential, counted per address like /v1/public.
     .use(

@@ -7,3 +7,4 @@ export type { Database } from './db/schema';
 export { createLogger } from './http/logging';
 export { openRuntime, type Runtime } from './runtime';
 export { type SeedOptions, type SeedResult, seedBusiness } from './seed/seed';
+export { escapeHtml } from './text/html';

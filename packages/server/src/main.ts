@@ -4,7 +4,7 @@ import { loadConfig } from './config';
 import { openRuntime } from './runtime';
 
 const config = loadConfig();
-const { app, handle, logger } = await openRuntime(config);
+const { app, close, logger } = await openRuntime(config);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) =>
   logger.info(`API on http://localhost:${info.port}`),
 );
@@ -12,6 +12,6 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) =>
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void handle.close().then(() => process.exit(0));
+    void close().then(() => process.exit(0));
   });
 }

@@ -9,6 +9,7 @@ import { createPGlite } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrate';
 import type { Database } from '../src/db/schema';
 import { createLogger } from '../src/http/logging';
+import { JobQueue } from '../src/jobs/queue';
 import { seedBusiness } from '../src/seed/seed';
 
 export interface TestApi {
@@ -29,17 +30,19 @@ export interface TestApi {
 const ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 async function openApp(
-  db: Kysely<Database>,
+  { db, pglite }: Awaited<ReturnType<typeof openDatabase>>,
   businessId: string,
   secretKey: string,
   clients: number,
-  close: () => Promise<void>,
 ): Promise<TestApi> {
-  const app = createApp({
-    db,
-    config: { ...loadConfig({}), platformKey: 'platform_test_key' },
-    logger: createLogger('silent'),
-  });
+  const logger = createLogger('silent');
+  // Bulk actions run as real jobs, polled quickly so the bar's progress can be followed in a test.
+  const jobs = new JobQueue(db, { kind: 'pglite', pglite }, logger, { pollingSeconds: 0.5, retryDelaySeconds: 1 });
+  const app = createApp({ db, config: { ...loadConfig({}), platformKey: 'platform_test_key' }, logger, jobs });
+  const close = async () => {
+    await jobs.stop();
+    await db.destroy();
+  };
   let users = 0;
   const newOwner = () =>
     db
@@ -82,14 +85,14 @@ async function openDatabase() {
   const pglite = await createPGlite();
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   await migrateToLatest(db);
-  return db;
+  return { db, pglite };
 }
 
 /** A business seeded with realistic clients (deterministic: seed 1, a fixed day). */
 export async function startSeededApi(clients = 2000): Promise<TestApi> {
-  const db = await openDatabase();
-  const seeded = await seedBusiness(db, { clients, seed: 1, now: new Date('2026-06-15T12:00:00Z') });
-  return openApp(db, seeded.businessId, seeded.secretKey as string, clients, () => db.destroy());
+  const database = await openDatabase();
+  const seeded = await seedBusiness(database.db, { clients, seed: 1, now: new Date('2026-06-15T12:00:00Z') });
+  return openApp(database, seeded.businessId, seeded.secretKey as string, clients);
 }
 
 /**
@@ -97,7 +100,8 @@ export async function startSeededApi(clients = 2000): Promise<TestApi> {
  * The client indexes other than the name sort are dropped first: this database only backs DOM-size tests.
  */
 export async function startBulkApi(clients = 1_000_000): Promise<TestApi> {
-  const db = await openDatabase();
+  const database = await openDatabase();
+  const { db } = database;
   const created = await createBusiness(db, {
     name: 'Bulk salon',
     country: 'GB',
@@ -117,7 +121,7 @@ export async function startBulkApi(clients = 1_000_000): Promise<TestApi> {
     from generate_series(1, ${clients}::int) as n`.execute(db);
   await sql`create index clients_sort_name_sort on clients (business_id, name_sort, id)`.execute(db);
   await sql`analyze clients`.execute(db);
-  return openApp(db, created.business.id, created.secret_key, clients, () => db.destroy());
+  return openApp(database, created.business.id, created.secret_key, clients);
 }
 
 export interface BookingApi {
@@ -155,7 +159,7 @@ const everyDay = (locationId: string) =>
  * 09:00–18:00 daily; the public rate limit is off (the widget suite makes many requests from one address).
  */
 export async function startBookingApi(): Promise<BookingApi> {
-  const db = await openDatabase();
+  const { db } = await openDatabase();
   const catalogue = async (
     business: { name: string; country: string; currency: string; timezone: string; phone: string },
     locations: string[],

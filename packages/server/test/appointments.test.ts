@@ -225,7 +225,7 @@ describe('GET /v1/appointments', () => {
       id: lia,
       name: 'Lia Vip',
       phone: expect.stringMatching(/^\+447400905/),
-      categories: [{ id: vip.id, name: 'VIP', color: vip.color, system_key: 'vip' }],
+      categories: [{ id: vip.id, name: 'VIP', color: vip.color, system_key: 'vip', assigned_by: 'manual' }],
       balance: 2500,
       online_booking_disabled: false,
     });
@@ -294,7 +294,7 @@ describe('PATCH /v1/appointments/:id: status', () => {
     expect(arrived.status).toBe(200);
     expect(arrived.body.status).toBe('arrived');
     expect(arrived.body.client.categories).toEqual([
-      { id: regular.id, name: 'Regular', color: regular.color, system_key: 'regular' },
+      { id: regular.id, name: 'Regular', color: regular.color, system_key: 'regular', assigned_by: 'rule' },
     ]);
     expect(await getClient(ava)).toMatchObject({
       visits_count: 1,

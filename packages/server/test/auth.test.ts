@@ -270,6 +270,15 @@ describe('tenant isolation', () => {
       token: a.secretKey,
       body: { kind: 'loyalty' },
     });
+    const exportJob = await a.tenant.insertInto('jobs', { kind: 'export' }).returning('id').executeTakeFirstOrThrow();
+    const exported = await a.tenant
+      .insertInto('exports', { job_id: exportJob.id, expires_at: new Date(Date.now() + 3_600_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const imported = await a.tenant
+      .insertInto('imports', { file_name: 'iso.csv', storage_key: `${a.id}/${'0'.repeat(32)}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     // One of business A's real ids per resource; a new route with :id must add its resource here.
     const idsOfA: Record<string, string> = {
       files: ((await file.json()) as { id: string }).id,
@@ -284,6 +293,9 @@ describe('tenant isolation', () => {
       staff: staff.body.id,
       appointments: appointment.body.id,
       'loyalty-cards': loyaltyCard.body.id,
+      exports: exported.id,
+      jobs: exportJob.id,
+      imports: imported.id,
     };
     // A valid body per resource, so the answer is about the id and not the body.
     const bodies: Record<string, unknown> = {
@@ -304,11 +316,21 @@ describe('tenant isolation', () => {
       '/v1/clients/:id/messages/preview': { channel: 'sms', body: 'x' },
       '/v1/clients/:id/loyalty-cards': { kind: 'gift_card' },
       '/v1/clients/:id/e-card': { send_via: 'sms' },
+      '/v1/clients/:id/push-subscriptions': {
+        endpoint: 'https://push.example/device',
+        keys: {
+          p256dh: 'BN_gPx7AAn87Bp0-zFm7qOZglveRa_fdo25i9YqgzZnwCymTD9cNLhMxKNT1-oymNfaNvIp7k00n3ORC0t7-dJk',
+          auth: 'AAAAAAAAAAAAAAAAAAAAAA',
+        },
+      },
       '/v1/clients/:id/notification-settings': { settings: [{ type: 'reminder', channel: 'sms', enabled: false }] },
       '/v1/loyalty-cards/:id/transactions': { kind: 'accrue', amount: 1 },
+      '/v1/imports/:id/mapping': { mapping: {} },
     };
     const routes = t.app.routes.filter((r) => r.path.includes('/:id') && r.method !== 'ALL');
     expect(routes.length).toBeGreaterThan(3);
+    // The card's e-card read (clients_read; no body) is enumerated like the rest.
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toContain('GET /v1/clients/:id/e-card');
     for (const route of routes) {
       const resource = route.path.split('/')[2] ?? '';
       const id = idsOfA[resource];

@@ -40,7 +40,9 @@ describe('categories', () => {
       token,
       body: { first_name: 'Ida', phone: '07400 902000', category_ids: [vip.id] },
     });
-    expect(client.body.categories).toEqual([{ id: vip.id, name: 'VIP', color: vip.color, system_key: 'vip' }]);
+    expect(client.body.categories).toEqual([
+      { id: vip.id, name: 'VIP', color: vip.color, system_key: 'vip', assigned_by: 'manual' },
+    ]);
     const bad = await t.call('PATCH', `/v1/clients/${client.body.id}`, {
       token,
       body: { category_ids: ['00000000-0000-4000-8000-000000000000'] },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyRules } from '../src/rules/engine';
 import { useTestApp } from './harness';
 
 const t = await useTestApp();
@@ -128,5 +129,132 @@ describe('list windows', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBeNull();
     expect(res.body.items).toHaveLength(2);
+  });
+});
+
+const fieldsOf = (res: { body: { error: { details: { field: string }[] } } }) =>
+  res.body.error.details.map((d) => d.field).sort();
+
+describe('one 422 for every bad field', () => {
+  it('names bad phones with the other bad fields at once, and writes nothing', async () => {
+    const created = await create({ first_name: 'Many', phone: '07400 907001', email: 'many@example.com' });
+    const id = created.body.id;
+    const patch = await t.call('PATCH', `/v1/clients/${id}`, {
+      token,
+      body: { email: 'x', phone: '1', additional_phone: '12', discount: 101, first_name: 'Changed' },
+    });
+    expect([patch.status, patch.body.error.code]).toEqual([422, 'validation_failed']);
+    expect(fieldsOf(patch)).toEqual(['additional_phone', 'discount', 'email', 'phone']);
+    expect(patch.body.error.details.find((d: { field: string }) => d.field === 'phone').message).toMatch(
+      /Not a possible phone number/,
+    );
+    const unchanged = await t.call('GET', `/v1/clients/${id}`, { token });
+    expect(unchanged.body).toMatchObject({ first_name: 'Many', email: 'many@example.com', phone: '+447400907001' });
+
+    const before = (await t.call('GET', '/v1/clients', { token })).body.total;
+    const post = await create({ first_name: '', phone: '07400 9', email: 'nope', birth_date: '2020-02-30' });
+    expect(fieldsOf(post)).toEqual(['birth_date', 'email', 'first_name', 'phone']);
+    expect((await t.call('GET', '/v1/clients', { token })).body.total).toBe(before);
+  });
+
+  it('answers custom-field and unknown-category problems together, writing nothing', async () => {
+    await t.call('POST', '/v1/custom-fields', { token, body: { key: 'shoe', label: 'Shoe size', type: 'number' } });
+    const created = await create({ first_name: 'Refs', phone: '07400 907002' });
+    const id = created.body.id;
+    const res = await t.call('PATCH', `/v1/clients/${id}`, {
+      token,
+      body: {
+        first_name: 'Changed',
+        custom_fields: { shoe: 'big', hobby: 'x' },
+        category_ids: ['6f1c1f0e-0000-4000-8000-000000000000'],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect(fieldsOf(res)).toEqual(['category_ids', 'custom_fields.hobby', 'custom_fields.shoe']);
+    const after = await t.call('GET', `/v1/clients/${id}`, { token });
+    expect(after.body).toMatchObject({ first_name: 'Refs', custom_fields: {}, categories: [] });
+  });
+
+  it("reads phones in the business's country, stores E.164, and takes an empty second phone as none", async () => {
+    const berlin = await t.newBusiness({ country: 'DE', currency: 'EUR', timezone: 'Europe/Berlin' });
+    const res = await t.call('POST', '/v1/clients', {
+      token: berlin.secretKey,
+      body: { first_name: 'Jonas', phone: '0151 23456789', additional_phone: '+44 7400 907003' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ phone: '+4915123456789', additional_phone: '+447400907003' });
+    const cleared = await t.call('PATCH', `/v1/clients/${res.body.id}`, {
+      token: berlin.secretKey,
+      body: { additional_phone: '' },
+    });
+    expect([cleared.status, cleared.body.additional_phone]).toEqual([200, null]);
+    // The same digits are a German number there and not a possible British one here.
+    const bad = await create({ first_name: 'Jonas', phone: '0151 23456789' });
+    expect([bad.status, fieldsOf(bad)]).toEqual([422, ['phone']]);
+  });
+});
+
+describe('categories assigned by rules', () => {
+  const category = async (name: string) =>
+    (await t.call('GET', '/v1/categories', { token })).body.items.find((c: { name: string }) => c.name === name)
+      .id as string;
+  const rows = (clientId: string) =>
+    t.db
+      .selectFrom('client_categories')
+      .select(['category_id', 'assigned_by'])
+      .where('client_id', '=', clientId)
+      .orderBy('category_id')
+      .execute();
+
+  it('keeps a rule category with its rule when the card sends it back, and replaces the manual ones', async () => {
+    const [vip, regular, newClient] = [await category('VIP'), await category('Regular'), await category('New client')];
+    const created = await create({ first_name: 'Ruled', phone: '07400 907010' });
+    const id = created.body.id;
+    await t.db.updateTable('clients').set({ total_sold: 500_000 }).where('id', '=', id).execute();
+    const rule = await t.call('POST', '/v1/category-rules', {
+      token,
+      body: { category_id: vip, metric: 'total_sold', operator: 'gte', threshold: 400_000 },
+    });
+    expect(rule.status).toBe(201);
+
+    const read = await t.call('GET', `/v1/clients/${id}`, { token });
+    expect(read.body.categories).toEqual([expect.objectContaining({ id: vip, assigned_by: 'rule' })]);
+    // GET → PATCH with the same list changes nothing.
+    const before = await rows(id);
+    const same = await t.call('PATCH', `/v1/clients/${id}`, {
+      token,
+      body: { category_ids: read.body.categories.map((c: { id: string }) => c.id) },
+    });
+    expect(same.status).toBe(200);
+    expect(await rows(id)).toEqual(before);
+
+    const patched = await t.call('PATCH', `/v1/clients/${id}`, { token, body: { category_ids: [vip, regular] } });
+    expect(patched.status).toBe(200);
+    const chips = Object.fromEntries(
+      patched.body.categories.map((c: { id: string; assigned_by: string }) => [c.id, c.assigned_by]),
+    );
+    expect(chips).toEqual({ [vip]: 'rule', [regular]: 'manual' });
+    // The list answers the chips the same way.
+    const listed = await t.call('GET', '/v1/clients?q=Ruled', { token });
+    expect(listed.body.items[0].categories).toEqual(patched.body.categories);
+
+    // The manual set is still replaced.
+    const swapped = await t.call('PATCH', `/v1/clients/${id}`, { token, body: { category_ids: [vip, newClient] } });
+    expect(
+      swapped.body.categories.map((c: { id: string; assigned_by: string }) => [c.id, c.assigned_by]).sort(),
+    ).toEqual(
+      [
+        [vip, 'rule'],
+        [newClient, 'manual'],
+      ].sort(),
+    );
+
+    // Once the rule no longer matches, its category goes; the manual one stays.
+    await t.db.updateTable('clients').set({ total_sold: 0 }).where('id', '=', id).execute();
+    await applyRules(biz.tenant, new Date(), [id]);
+    const after = await t.call('GET', `/v1/clients/${id}`, { token });
+    expect(after.body.categories.map((c: { id: string; assigned_by: string }) => [c.id, c.assigned_by])).toEqual([
+      [newClient, 'manual'],
+    ]);
   });
 });

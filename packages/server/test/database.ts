@@ -40,7 +40,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     const pglite = await createPGlite();
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     await migrateToLatest(db);
-    return { db, driver: 'pglite', close: () => db.destroy() };
+    return { db, driver: 'pglite', jobsBackend: { kind: 'pglite', pglite }, close: () => db.destroy() };
   }
   const name = `cb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdminClient((client) => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`));

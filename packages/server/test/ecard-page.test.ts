@@ -1,8 +1,19 @@
 // The page an e-card link opens, GET /e-card/:token: that one card as HTML, and the Code 128 encoder
 // behind its barcode.
 import { describe, expect, it } from 'vitest';
-import { checksum, code128Svg, encodeCode128B, START_B, STOP, subsetBValues, symbolWidths } from '../src/ecard/code128';
-import { escapeHtml } from '../src/ecard/page';
+import {
+  checksum,
+  code128Bars,
+  code128Svg,
+  encodeCode128B,
+  START_B,
+  STOP,
+  subsetBValues,
+  symbolWidths,
+} from '../src/ecard/code128';
+import { qrSvg } from '../src/ecard/page';
+import { qrGeometry } from '../src/ecard/qr';
+import { escapeHtml } from '../src/text/html';
 import { useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -146,6 +157,15 @@ describe('Code 128 B', () => {
     // The first bar starts after the quiet zone: start B's 2-module bar.
     expect(svg).toMatch(/d="M10 0h2v64h-2z/);
     expect(svg.match(/M\d+ 0h/g)).toHaveLength(5 * 3 + 4);
+  });
+
+  it('draws the page from the same geometry the card section gets', () => {
+    const bars = code128Bars('LC1', 64);
+    expect(bars.width).toBe(88);
+    expect(code128Svg('LC1')).toContain(`d="${bars.path}"`);
+    const qr = qrGeometry('LC00012345');
+    expect(qrSvg('LC00012345')).toContain(`viewBox="0 0 ${qr.size} ${qr.size}"`);
+    expect(qrSvg('LC00012345')).toContain(`d="${qr.path}"`);
   });
 
   it('escapes HTML', () => {

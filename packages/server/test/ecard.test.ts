@@ -1,8 +1,10 @@
 // The e-card: a revocable link to the client's loyalty card, sent by SMS or email, whose public read shows
 // that card and nothing else.
+import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
+import { encodeCode128B, symbolWidths } from '../src/ecard/code128';
 import { openTestApp, useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
@@ -215,6 +217,109 @@ describe('refusals write nothing', () => {
     const seen = await newClient({}, desk);
     await loyaltyCard(seen.id, key);
     expect((await send(seen.id, 'sms', desk)).status).toBe(201);
+  });
+});
+
+/** The rectangles of a path made of `M x y h w v h h -w z` runs. */
+function rectangles(path: string) {
+  const found = [...path.matchAll(/M(\d+) (\d+)h(\d+)v(\d+)h-\3z/g)].map(([, x, y, width, height]) => ({
+    x: Number(x),
+    y: Number(y),
+    width: Number(width),
+    height: Number(height),
+  }));
+  // Nothing in the path but those rectangles.
+  expect(found.map(({ x, y, width, height }) => `M${x} ${y}h${width}v${height}h-${width}z`).join('')).toBe(path);
+  return found;
+}
+
+const codes = (clientId: string, as = token) => t.call('GET', `/v1/clients/${clientId}/e-card`, { token: as });
+
+describe('GET /v1/clients/:id/e-card', () => {
+  it('answers the card facts with the QR code and barcode as geometry', async () => {
+    const gil = await newClient({ first_name: 'Gil', discount: 30 });
+    const card = await loyaltyCard(gil.id);
+    await t.call('POST', `/v1/loyalty-cards/${card.id}/transactions`, { token, body: { kind: 'accrue', amount: 120 } });
+    const res = await codes(gil.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      number: card.number,
+      discount: 5,
+      bonus_balance: 120,
+      expires_at: null,
+      expired: false,
+      link_active: false,
+      qr: { size: expect.any(Number), path: expect.any(String) },
+      barcode: { width: expect.any(Number), height: expect.any(Number), path: expect.any(String) },
+    });
+
+    // The barcode: the encoder's symbols as bars, after a 10-module quiet zone and before another.
+    const expected: { x: number; width: number }[] = [];
+    let x = 10;
+    for (const value of encodeCode128B(card.number))
+      symbolWidths(value).forEach((width, index) => {
+        if (index % 2 === 0) expected.push({ x, width });
+        x += width;
+      });
+    const { barcode } = res.body;
+    expect(barcode.width).toBe(x + 10);
+    expect(barcode.height).toBeGreaterThanOrEqual(barcode.width / 8);
+    const bars = rectangles(barcode.path);
+    expect(bars.map(({ x, width }) => ({ x, width }))).toEqual(expected);
+    expect(bars.every((bar) => bar.y === 0 && bar.height === barcode.height)).toBe(true);
+
+    // The QR code: the dark modules of the number's symbol, quiet zone included, and nothing else.
+    const symbol = encode(card.number, { ecc: 'M', border: 4 });
+    const { qr } = res.body;
+    expect(qr.size).toBe(symbol.size);
+    const drawn = Array.from({ length: qr.size }, () => Array<boolean>(qr.size).fill(false));
+    for (const run of rectangles(qr.path)) {
+      expect(run.height).toBe(1);
+      for (let i = 0; i < run.width; i++) {
+        const row = drawn[run.y] as boolean[];
+        expect(row[run.x + i]).toBe(false);
+        row[run.x + i] = true;
+      }
+    }
+    expect(drawn).toEqual(symbol.data);
+    for (let i = 0; i < 4; i++) expect(drawn[i]?.some(Boolean)).toBe(false);
+
+    // The page draws the same geometry.
+    const link = tokenOf((await send(gil.id, 'sms')).body.url);
+    const page = await t.call('GET', `/e-card/${link}`);
+    expect(page.body).toContain(`d="${qr.path}"`);
+    expect(page.body).toContain(`viewBox="0 0 ${barcode.width} 64"`);
+    expect((await codes(gil.id)).body.link_active).toBe(true);
+    await revoke(gil.id);
+    expect((await codes(gil.id)).body.link_active).toBe(false);
+  });
+
+  it('answers 404 no_loyalty_card without a card or once it is deleted, writing nothing', async () => {
+    const hal = await newClient({ first_name: 'Hal' });
+    const none = await codes(hal.id);
+    expect([none.status, none.body.error.code]).toEqual([404, 'no_loyalty_card']);
+    const card = await loyaltyCard(hal.id);
+    expect((await codes(hal.id)).status).toBe(200);
+    await t.call('DELETE', `/v1/loyalty-cards/${card.id}`, { token });
+    const deleted = await codes(hal.id);
+    expect([deleted.status, deleted.body.error.code]).toEqual([404, 'no_loyalty_card']);
+  });
+
+  it('shows the expiry, and answers not_found for another business, unknown ids and hidden clients', async () => {
+    const ivy = await newClient({ first_name: 'Ivy' });
+    await t.call('POST', `/v1/clients/${ivy.id}/loyalty-cards`, {
+      token,
+      body: { kind: 'loyalty', expires_at: '2026-12-01T00:00:00Z' },
+    });
+    expect((await codes(ivy.id)).body).toMatchObject({ expires_at: '2026-12-01T00:00:00.000Z', expired: false });
+    for (const [clientId, as] of [
+      [ivy.id, other.secretKey],
+      ['6f1c1f0e-0000-4000-8000-000000000000', token],
+      ['ivy', token],
+    ] as const) {
+      const res = await codes(clientId, as);
+      expect([res.status, res.body.error.code]).toEqual([404, 'not_found']);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { createBusiness, type NewBusiness } from '../src/business/service';
 import { type Config, loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/connect';
 import { createLogger } from '../src/http/logging';
+import { JobQueue, type JobQueueOptions } from '../src/jobs/queue';
 import { ScopedDb } from '../src/tenancy/scoped-db';
 import { openTestDatabase } from './database';
 
@@ -42,6 +43,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Overrides of the configuration; the public rate limit is off unless a test sets it. */
   config?: Partial<Config>;
+  /** Job queue timings; tests of retries and crashes shorten them. */
+  jobs?: Partial<JobQueueOptions>;
 }
 
 export async function openTestApp(options: TestAppOptions = {}) {
@@ -56,7 +59,9 @@ export async function openTestApp(options: TestAppOptions = {}) {
     publicKeyRateLimitPerMinute: 0,
     ...options.config,
   };
-  const app = createApp({ db: handle.db, config, logger: createLogger('silent'), now: options.now });
+  const logger = createLogger('silent');
+  const jobs = new JobQueue(handle.db, handle.jobsBackend, logger, options.jobs);
+  const app = createApp({ db: handle.db, config, logger, now: options.now, jobs });
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...options.headers };
@@ -104,11 +109,12 @@ export async function openTestApp(options: TestAppOptions = {}) {
   }
 
   async function close() {
+    await jobs.stop();
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, db: handle.db, driver: handle.driver, config, call, newBusiness, close };
+  return { app, db: handle.db, driver: handle.driver, config, jobs, call, newBusiness, close };
 }
 
 /** Opens one app for the file and closes it after the file's tests. */

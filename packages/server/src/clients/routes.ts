@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requirePermission } from '../auth/middleware';
 import { actorOf } from '../auth/principal';
 import { clientCardRoutes } from '../client-card/routes';
@@ -7,8 +7,12 @@ import type { AppEnv } from '../http/env';
 import { idParam, jsonBody, queryParams } from '../http/validate';
 import { clientAccess } from './access';
 import { personalData } from './personal-data';
-import { createClientBody, listQuery, searchBody, updateClientBody } from './schema';
+import { clientBodies, listQuery, searchBody } from './schema';
 import { createClient, deleteClient, getClient, listClients, updateClient } from './service';
+
+// Phones are read in the caller's business's country, so the bodies are that country's.
+const createBody = (c: Context<AppEnv>) => clientBodies(c.get('tenant').business.country).create;
+const updateBody = (c: Context<AppEnv>) => clientBodies(c.get('tenant').business.country).update;
 
 /** `storage`: deleting a client also deletes its stored files. */
 export const clientRoutes = (storage: FileStorage) =>
@@ -20,13 +24,13 @@ export const clientRoutes = (storage: FileStorage) =>
     .post('/search', requirePermission('clients_read'), jsonBody(searchBody), async (c) => {
       return c.json(await listClients(clientAccess(c), c.req.valid('json')), 200);
     })
-    .post('/', requirePermission('clients_write'), jsonBody(createClientBody), async (c) => {
+    .post('/', requirePermission('clients_write'), jsonBody(createBody), async (c) => {
       return c.json(await createClient(clientAccess(c), c.req.valid('json'), 'admin'), 201);
     })
     .get('/:id', requirePermission('clients_read'), idParam('Client'), async (c) => {
       return c.json(await getClient(clientAccess(c), c.req.valid('param').id), 200);
     })
-    .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateClientBody), async (c) => {
+    .patch('/:id', requirePermission('clients_write'), idParam('Client'), jsonBody(updateBody), async (c) => {
       return c.json(await updateClient(clientAccess(c), c.req.valid('param').id, c.req.valid('json')), 200);
     })
     .get('/:id/personal-data', requirePermission('export'), idParam('Client'), async (c) => {

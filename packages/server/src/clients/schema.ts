@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneText } from '../phones/normalize';
+import { optionalPhoneIn, phoneIn } from '../phones/normalize';
 import { clientFilter } from './filter';
 
 /** Sort field → column, and whether the column can be null (those need `nulls last` and their own indexes). */
@@ -65,12 +65,13 @@ export const searchBody = z.strictObject({
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const isoDate = z.iso.date('A date as YYYY-MM-DD.');
 
-export const clientFields = {
+/** The client fields, phones checked and normalised in the business's `country` along with the rest. */
+const clientFieldsIn = (country: string) => ({
   first_name: z.string().trim().min(1).max(100),
   last_name: optionalText(100),
   middle_name: optionalText(100),
-  phone: phoneText,
-  additional_phone: z.string().trim().max(40, 'Not a possible phone number.').nullish(),
+  phone: phoneIn(country),
+  additional_phone: optionalPhoneIn(country),
   email: z.email().max(254).nullish(),
   gender: z.enum(['female', 'male', 'unspecified']).optional(),
   importance: z.number().int().min(0).max(3).optional(),
@@ -87,8 +88,25 @@ export const clientFields = {
   online_booking_disabled_reason: optionalText(500),
   marketing_allowed: z.boolean().optional(),
   push_enabled: z.boolean().optional(),
-};
+});
 
-export const createClientBody = z.strictObject(clientFields);
-export const updateClientBody = z.strictObject(clientFields).partial();
-export type ClientInput = z.output<typeof updateClientBody>;
+function bodiesIn(country: string) {
+  const fields = clientFieldsIn(country);
+  return { create: z.strictObject(fields), update: z.strictObject(fields).partial() };
+}
+
+// A handful of countries per deployment: building the schemas once each keeps validation as cheap as before.
+const bodiesByCountry = new Map<string, ReturnType<typeof bodiesIn>>();
+
+/** The create and update bodies for a business in `country`. */
+export function clientBodies(country: string) {
+  const key = country.toUpperCase();
+  let bodies = bodiesByCountry.get(key);
+  if (!bodies) {
+    bodies = bodiesIn(key);
+    bodiesByCountry.set(key, bodies);
+  }
+  return bodies;
+}
+
+export type ClientInput = z.output<ReturnType<typeof bodiesIn>['update']>;

@@ -3,7 +3,7 @@ import { checkCustomFieldValues } from '../custom-fields/values';
 import { type Author, recordDataLog } from '../data-log/record';
 import type { Database } from '../db/schema';
 import type { FileStorage } from '../files/storage';
-import { conflict, notFound, validationFailed } from '../http/errors';
+import { ApiError, conflict, type FieldError, notFound, validationFailed } from '../http/errors';
 import { digitsOf, normalizePhone } from '../phones/normalize';
 import type { ScopedDb } from '../tenancy/scoped-db';
 import { escapeLike, foldForSearch } from '../text/search';
@@ -12,10 +12,30 @@ import { type ClientFilter, filterConditions } from './filter';
 import { type ClientInput, SORTABLE, type SortField } from './schema';
 import { type CategoryChip, clientView } from './view';
 
-function phoneField(field: 'phone' | 'additional_phone', value: string, country: string): string {
+/** E.164, or the field's error. The request schema already normalised it; other callers may send it raw. */
+function phoneField(field: 'phone' | 'additional_phone', value: string, country: string, errors: FieldError[]) {
   const phone = normalizePhone(value, country);
-  if (!phone) throw validationFailed([{ field, message: `Not a possible phone number for ${country}.` }]);
+  if (!phone) errors.push({ field, message: `Not a possible phone number for ${country}.` });
   return phone;
+}
+
+/** The custom-field values' and category ids' problems, gathered so one 422 names them all. */
+async function referenceErrors(tenant: ScopedDb, input: ClientInput): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (input.custom_fields) {
+    try {
+      await checkCustomFieldValues(tenant, input.custom_fields, 'custom_fields');
+    } catch (error) {
+      if (!(error instanceof ApiError && Array.isArray(error.details))) throw error;
+      errors.push(...(error.details as FieldError[]));
+    }
+  }
+  const categoryIds = [...new Set(input.category_ids ?? [])];
+  if (categoryIds.length) {
+    const known = await tenant.selectFrom('categories').select('id').where('id', 'in', categoryIds).execute();
+    if (known.length !== categoryIds.length) errors.push({ field: 'category_ids', message: 'Unknown category.' });
+  }
+  return errors;
 }
 
 async function assertPhoneFree(tenant: ScopedDb, phone: string, exceptId?: string) {
@@ -33,18 +53,21 @@ interface NameParts {
   middle_name: string | null;
 }
 
-/** Input → columns: phones normalised, emails lower-cased, custom fields checked, search text derived. */
+/**
+ * Input → columns: phones normalised, emails lower-cased, custom fields and categories checked (every problem
+ * in one 422, before anything is written), search text derived.
+ */
 async function toColumns(tenant: ScopedDb, input: ClientInput, current?: NameParts) {
   const { custom_fields, category_ids: _categories, ...rest } = input;
   const country = tenant.business.country;
   const columns: Record<string, unknown> = { ...rest };
-  if (custom_fields) {
-    await checkCustomFieldValues(tenant, custom_fields, 'custom_fields');
-    columns.custom_fields = JSON.stringify(custom_fields);
-  }
-  if (input.phone !== undefined) columns.phone = phoneField('phone', input.phone, country);
+  const errors: FieldError[] = [];
+  if (input.phone !== undefined) columns.phone = phoneField('phone', input.phone, country, errors);
   if (input.additional_phone)
-    columns.additional_phone = phoneField('additional_phone', input.additional_phone, country);
+    columns.additional_phone = phoneField('additional_phone', input.additional_phone, country, errors);
+  errors.push(...(await referenceErrors(tenant, input)));
+  if (errors.length) throw validationFailed(errors);
+  if (custom_fields) columns.custom_fields = JSON.stringify(custom_fields);
   if (input.email) columns.email = input.email.toLowerCase();
   const names = { ...current, ...input };
   if (names.first_name !== undefined) {
@@ -53,15 +76,13 @@ async function toColumns(tenant: ScopedDb, input: ClientInput, current?: NamePar
   return columns;
 }
 
-/** Replaces the client's manual categories; those assigned by rules stay with the rules. */
+/**
+ * Replaces the client's manual categories (ids checked by toColumns). Those assigned by rules stay with the
+ * rules, also when their ids are sent back: the card sends the client's chips as it read them, and claiming a
+ * rule's category as manual would keep it after the rule stops matching.
+ */
 async function setManualCategories(tenant: ScopedDb, clientId: string, categoryIds: string[]) {
   const unique = [...new Set(categoryIds)];
-  if (unique.length) {
-    const known = await tenant.selectFrom('categories').select('id').where('id', 'in', unique).execute();
-    if (known.length !== unique.length) {
-      throw validationFailed([{ field: 'category_ids', message: 'Unknown category.' }]);
-    }
-  }
   await tenant
     .deleteFrom('client_categories')
     .where('client_id', '=', clientId)
@@ -73,7 +94,7 @@ async function setManualCategories(tenant: ScopedDb, clientId: string, categoryI
         'client_categories',
         unique.map((category_id) => ({ client_id: clientId, category_id, assigned_by: 'manual' as const })),
       )
-      .onConflict((oc) => oc.columns(['client_id', 'category_id']).doUpdateSet({ assigned_by: 'manual' }))
+      .onConflict((oc) => oc.columns(['client_id', 'category_id']).doNothing())
       .execute();
   }
 }
@@ -90,6 +111,7 @@ export async function loadCategories(tenant: ScopedDb, clientIds: string[]): Pro
       'categories.name',
       'categories.color',
       'categories.system_key',
+      'client_categories.assigned_by',
     ])
     .where('client_categories.client_id', 'in', clientIds)
     .orderBy('categories.name')

@@ -7,6 +7,8 @@ export interface CategoryChip {
   color: string;
   /** Which system category this is (e.g. 'requires_confirmation'), null for the business's own: names can be renamed. */
   system_key: string | null;
+  /** 'rule': a category rule assigned it and will take it away; only 'manual' ones are the client's to change. */
+  assigned_by: 'manual' | 'rule';
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);

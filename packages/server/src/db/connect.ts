@@ -11,9 +11,13 @@ import type { Database } from './schema';
 
 export type Driver = 'postgres' | 'pglite';
 
+/** What the job queue (pg-boss) connects through: its own small pool, or the one embedded instance. */
+export type JobsBackend = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite };
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   driver: Driver;
+  jobsBackend: JobsBackend;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,12 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       if (error.code !== '57P01') console.error(`PostgreSQL connection lost: ${error.message}`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, driver: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      driver: 'postgres',
+      jobsBackend: { kind: 'postgres', url: options.databaseUrl },
+      close: () => db.destroy(),
+    };
   }
   let release = async () => {};
   let path: string | undefined;
@@ -76,6 +85,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
   return {
     db,
     driver: 'pglite',
+    jobsBackend: { kind: 'pglite', pglite },
     close: async () => {
       await db.destroy();
       await release();

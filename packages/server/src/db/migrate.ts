@@ -4,6 +4,7 @@ import * as domain from './migrations/2026_11_25_0001_domain';
 import * as userPreferences from './migrations/2026_11_25_0002_user_preferences';
 import * as clientKeptHistory from './migrations/2026_11_25_0003_client_kept_history';
 import * as lookupIndexes from './migrations/2026_11_25_0004_lookup_indexes';
+import * as messageSending from './migrations/2026_11_25_0005_message_sending';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0002_user_preferences': userPreferences,
   '2026_11_25_0003_client_kept_history': clientKeptHistory,
   '2026_11_25_0004_lookup_indexes': lookupIndexes,
+  '2026_11_25_0005_message_sending': messageSending,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -331,7 +331,7 @@ export interface MessageTable {
   campaign_id: string | null;
   channel: Channel;
   kind: Generated<string>;
-  status: Generated<'queued' | 'sent' | 'delivered' | 'failed' | 'skipped'>;
+  status: Generated<'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'skipped'>;
   to_address: string | null;
   subject: string | null;
   body: string;
@@ -418,7 +418,8 @@ export interface ImportTable {
   file_name: string;
   storage_key: string;
   status: Generated<string>;
-  mapping: JsonDefault<Record<string, string>>;
+  /** Client field → column index of the file (see imports/fields.ts). */
+  mapping: JsonDefault<Record<string, number>>;
   preview: JsonDefault<unknown>;
   job_id: string | null;
   created_by: string | null;

@@ -1,4 +1,5 @@
-// Code 128 (subset B) barcodes as inline SVG, for the e-card page: a desk scanner reads the card number.
+// Code 128 (subset B) barcodes, so a desk scanner reads the card number: the bars as geometry (the card's
+// e-card section draws them) and as inline SVG for the e-card page.
 // Each symbol is 3 bars and 3 spaces, 11 modules wide; the widths below are indexed by symbol value.
 const PATTERNS = `
 212222 222122 222221 121223 121322 131222 122213 122312 132212 221213
@@ -47,22 +48,36 @@ export function encodeCode128B(text: string): number[] {
   return [START_B, ...values, checksum(START_B, values), STOP];
 }
 
-/** The barcode as one `<path>` of bars in an SVG `moduleWidth` px per module, with the quiet zone. */
-export function code128Svg(text: string, options: { moduleWidth?: number; height?: number } = {}): string {
-  const moduleWidth = options.moduleWidth ?? 2;
-  const height = options.height ?? 64;
+/** Bars drawn as data: `width` and `height` in modules (quiet zones included), `path` an SVG path `d` of the bars. */
+export interface BarcodeGeometry {
+  width: number;
+  height: number;
+  path: string;
+}
+
+/** Bar height in modules when the caller does not choose one: about a fifth of a card number's length. */
+export const BAR_HEIGHT = 32;
+
+/** The barcode's bars, one closed rectangle per bar, starting after the left quiet zone. */
+export function code128Bars(text: string, height = BAR_HEIGHT): BarcodeGeometry {
   let x = QUIET_ZONE;
-  const bars: string[] = [];
+  let path = '';
   for (const value of encodeCode128B(text)) {
     symbolWidths(value).forEach((width, index) => {
-      if (index % 2 === 0) bars.push(`M${x} 0h${width}v${height}h-${width}z`);
+      if (index % 2 === 0) path += `M${x} 0h${width}v${height}h-${width}z`;
       x += width;
     });
   }
-  const modules = x + QUIET_ZONE;
+  return { width: x + QUIET_ZONE, height, path };
+}
+
+/** The barcode as one `<path>` of bars in an SVG `moduleWidth` px per module, with the quiet zone. */
+export function code128Svg(text: string, options: { moduleWidth?: number; height?: number } = {}): string {
+  const moduleWidth = options.moduleWidth ?? 2;
+  const { width, height, path } = code128Bars(text, options.height ?? 64);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${modules} ${height}" width="${modules * moduleWidth}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width * moduleWidth}" ` +
     `height="${height}" preserveAspectRatio="none" role="img" aria-label="Barcode" shape-rendering="crispEdges">` +
-    `<rect width="${modules}" height="${height}" fill="#fff"/><path fill="#000" d="${bars.join('')}"/></svg>`
+    `<rect width="${width}" height="${height}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
   );
 }

@@ -2,17 +2,13 @@
 // is allowed by a per-response nonce and the QR code and barcode are inline SVG, so the CSP allows
 // nothing else (no scripts, no images, no requests).
 import { randomBytes } from 'node:crypto';
-import { encode } from 'uqr';
 import { formatMoney, localeOf } from '../messaging/placeholders';
+import { escapeHtml } from '../text/html';
 import { code128Svg } from './code128';
 import type { readEcard } from './public';
+import { qrGeometry } from './qr';
 
 type EcardRead = Awaited<ReturnType<typeof readEcard>>;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Safe in text and in quoted attribute values. */
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 export const newNonce = () => randomBytes(16).toString('base64');
 
@@ -28,25 +24,12 @@ export function pageHeaders(nonce: string): Record<string, string> {
   };
 }
 
-/** The QR code as one `<path>`, a run of dark modules per segment, with a 4-module quiet zone. */
+/** The QR code as one `<path>` of its dark modules, on white. */
 export function qrSvg(text: string): string {
-  const { data, size } = encode(text, { ecc: 'M', border: 4 });
-  let d = '';
-  data.forEach((row, y) => {
-    let x = 0;
-    while (x < size) {
-      if (!row[x]) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < size && row[x]) x++;
-      d += `M${start} ${y}h${x - start}v1h-${x - start}z`;
-    }
-  });
+  const { size, path } = qrGeometry(text);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="QR code" ` +
-    `shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
+    `shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
   );
 }
 

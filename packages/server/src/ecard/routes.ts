@@ -1,4 +1,5 @@
-// POST|DELETE /v1/clients/:id/e-card (messages_send: sending the link is a message), and the public read
+// GET /v1/clients/:id/e-card (clients_read: the card with its codes, for the client card), POST|DELETE
+// /v1/clients/:id/e-card (messages_send: sending the link is a message), and the public read
 // GET /v1/public/e-card/:token, which takes no key: the token is the credential; and the page that link
 // opens, GET /e-card/:token, outside /v1.
 import { Hono } from 'hono';
@@ -11,6 +12,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { idParam, jsonBody } from '../http/validate';
 import type { Channels } from '../messaging/channel';
+import { clientEcard } from './codes';
 import { ecardPage, missingPage, newNonce, pageHeaders } from './page';
 import { readEcard } from './public';
 import { revokeEcard, sendEcard } from './send';
@@ -20,6 +22,9 @@ const sendBody = z.strictObject({ send_via: z.enum(['sms', 'email']) });
 /** Mounted under /clients. */
 export const clientEcardRoutes = (channels: Channels, config: Config) =>
   new Hono<AppEnv>()
+    .get('/:id/e-card', requirePermission('clients_read'), idParam('Client'), async (c) => {
+      return c.json(await clientEcard(clientAccess(c), c.req.valid('param').id), 200);
+    })
     .post('/:id/e-card', requirePermission('messages_send'), idParam('Client'), jsonBody(sendBody), async (c) => {
       // Behind a proxy the request's origin may be an internal one: PUBLIC_BASE_URL names the public site.
       const baseUrl = config.publicBaseUrl ?? new URL(c.req.url).origin;

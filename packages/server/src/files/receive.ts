@@ -12,10 +12,13 @@ export const MAX_FILE_BYTES = 12 * 1024 * 1024;
 const ENVELOPE_BYTES = 64 * 1024;
 export const FILE_FIELD = 'file';
 
-export const fileTooLarge = () =>
-  new ApiError(413, 'file_too_large', `A file may have at most ${MAX_FILE_BYTES} bytes (12 MB).`, {
-    max_bytes: MAX_FILE_BYTES,
-  });
+export const fileTooLarge = (maxBytes = MAX_FILE_BYTES) =>
+  new ApiError(
+    413,
+    'file_too_large',
+    `A file may have at most ${maxBytes} bytes (${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB).`,
+    { max_bytes: maxBytes },
+  );
 
 export interface ReceivedFile<T = unknown> {
   /** The temporary file; the caller moves it into storage or removes it. */
@@ -26,13 +29,13 @@ export interface ReceivedFile<T = unknown> {
 }
 
 /** Counts every byte of the body, so a request without Content-Length (chunked) is bounded too. */
-function capped(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+function capped(body: ReadableStream<Uint8Array>, maxBytes: number, fileMaxBytes: number): ReadableStream<Uint8Array> {
   let seen = 0;
   return body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > maxBytes) throw fileTooLarge();
+        if (seen > maxBytes) throw fileTooLarge(fileMaxBytes);
         controller.enqueue(chunk);
       },
     }),
@@ -42,18 +45,20 @@ function capped(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStr
 /**
  * Streams the multipart field `file` of `request` into a new file in `tempDir`. `accept` sees the
  * client's file name before any content is read and throws to refuse it (an extension we do not take).
+ * `maxBytes` bounds the file (client documents: 12 MB; imports pass their own bound).
  */
 export async function receiveUpload<T>(
   request: Request,
   tempDir: string,
   accept: (filename: string) => T,
+  maxBytes = MAX_FILE_BYTES,
 ): Promise<ReceivedFile<T>> {
   const boundary = multipartBoundary(request.headers.get('content-type') ?? undefined);
   if (!boundary) {
     throw new ApiError(400, 'invalid_body', `Send the file as multipart/form-data in the field "${FILE_FIELD}".`);
   }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > MAX_FILE_BYTES + ENVELOPE_BYTES) throw fileTooLarge();
+  if (declared > maxBytes + ENVELOPE_BYTES) throw fileTooLarge(maxBytes);
   if (!request.body) throw validationFailed([{ field: FILE_FIELD, message: 'No file was sent.' }]);
 
   await mkdir(tempDir, { recursive: true });
@@ -63,7 +68,7 @@ export async function receiveUpload<T>(
   let size = 0;
   let inFile = false;
   try {
-    for await (const event of readMultipart(capped(request.body, MAX_FILE_BYTES + ENVELOPE_BYTES), boundary)) {
+    for await (const event of readMultipart(capped(request.body, maxBytes + ENVELOPE_BYTES, maxBytes), boundary)) {
       if (event.type === 'part') {
         // Only the first file in the field counts; other parts are read past.
         inFile = !handle && event.name === FILE_FIELD && event.filename !== null;
@@ -73,7 +78,7 @@ export async function receiveUpload<T>(
         }
       } else if (inFile && handle) {
         size += event.chunk.byteLength;
-        if (size > MAX_FILE_BYTES) throw fileTooLarge();
+        if (size > maxBytes) throw fileTooLarge(maxBytes);
         await handle.write(event.chunk);
       }
     }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
+import type { JobQueue } from '../jobs/queue';
 import type { ScopedDb } from '../tenancy/scoped-db';
 
 /** What createApp needs from the outside world; nothing is opened at import time. */
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   now?: () => Date;
+  /** Background jobs; without it (benchmarks that never start one) bulk jobs answer 503. */
+  jobs?: JobQueue;
 }
 
 export interface AppEnv {

@@ -1,6 +1,8 @@
 // Request validation: zod schemas behind Hono's validator, failures in the CONTRACT shape.
+import type { Context } from 'hono';
 import { validator } from 'hono/validator';
 import type { z } from 'zod';
+import type { AppEnv } from './env';
 import { notFound, validationFailed, zodDetails } from './errors';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -9,9 +11,15 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
-/** JSON body. Hono answers 400 for a body that is not JSON; we answer 422 for JSON with bad values. */
-export const jsonBody = <S extends z.ZodType>(schema: S) =>
-  validator('json', (value): z.output<S> => parse(schema, value));
+/**
+ * JSON body. Hono answers 400 for a body that is not JSON; we answer 422 for JSON with bad values. `schema` may
+ * be a function of the request, for rules that depend on the caller's business (e.g. phones in its country).
+ */
+export const jsonBody = <S extends z.ZodType>(schema: S | ((c: Context<AppEnv>) => S)) =>
+  validator(
+    'json',
+    (value, c): z.output<S> => parse(typeof schema === 'function' ? schema(c as Context<AppEnv>) : schema, value),
+  );
 
 export const queryParams = <S extends z.ZodType>(schema: S) =>
   validator('query', (value): z.output<S> => parse(schema, value));

@@ -35,6 +35,8 @@ export interface SendResult {
 
 export interface Channel {
   send(message: OutgoingMessage): Promise<SendResult>;
+  /** At most this many sends per second are accepted by the provider: a bulk sender paces to it. Unset: no limit. */
+  readonly ratePerSecond?: number;
 }
 
 export type Channels = Record<ChannelName, Channel>;

@@ -6,18 +6,13 @@ import { assertVisibleClient } from '../clients/visible';
 import type { AppEnv } from '../http/env';
 import { paging } from '../http/paging';
 import { idParam, jsonBody, queryParams } from '../http/validate';
-import { CHANNEL_NAMES, type Channels } from './channel';
+import type { Channels } from './channel';
 import { listClientMessages, messageView } from './history';
-import { composeMessage, SMS_MAX_CHARACTERS, sendComposed } from './send';
+import { composeMessage, messageFields, SMS_MAX_CHARACTERS, sendComposed } from './send';
 
 const pageQuery = z.strictObject(paging);
 
-const messageBody = z.strictObject({
-  channel: z.enum(CHANNEL_NAMES),
-  subject: z.string().trim().max(200).nullish(),
-  // The SMS limit applies to the filled text; this bounds what any channel takes.
-  body: z.string().trim().min(1).max(10_000),
-});
+const messageBody = z.strictObject(messageFields);
 
 /** Mounted under /clients: GET|POST /clients/:id/messages, POST /clients/:id/messages/preview. */
 export const clientMessageRoutes = (channels: Channels) =>

@@ -1,14 +1,23 @@
 // Writing to one client from the card: the template is filled for that client, checked for the channel,
 // recorded in `messages`, then handed to the channel. Bulk sends and e-cards build on the same steps.
 import type { Selectable, Updateable } from 'kysely';
+import { z } from 'zod';
 import { type ClientAccess, visibleClients } from '../clients/access';
 import type { Client, MessageTable } from '../db/schema';
 import { ApiError, notFound, validationFailed } from '../http/errors';
-import type { ChannelName, Channels, PushTarget } from './channel';
+import { CHANNEL_NAMES, type ChannelName, type Channels, type PushTarget } from './channel';
 import { fillPlaceholders, formatMoney, type PlaceholderValues } from './placeholders';
 import { type SmsSegments, smsSegments } from './sms-segments';
 
 export const SMS_MAX_CHARACTERS = 1600;
+
+/** What a message is made of, for one client or many. */
+export const messageFields = {
+  channel: z.enum(CHANNEL_NAMES),
+  subject: z.string().trim().max(200).nullish(),
+  // The SMS limit applies to the filled text; this bounds what any channel takes.
+  body: z.string().trim().min(1).max(10_000),
+};
 
 export interface MessageInput {
   channel: ChannelName;
@@ -16,7 +25,7 @@ export interface MessageInput {
   body: string;
 }
 
-interface Recipient {
+export interface Recipient {
   address: string | null;
   name: string | null;
   push?: PushTarget[];
@@ -32,19 +41,28 @@ export interface ComposedMessage {
   sms: SmsSegments | null;
 }
 
-async function placeholderValues(access: ClientAccess, client: Client): Promise<PlaceholderValues> {
-  const { business } = access.tenant;
-  const salon = await access.tenant.db
+/** The business's display name: the `{salon_name}` placeholder. */
+export async function salonName(tenant: ClientAccess['tenant']): Promise<string> {
+  const salon = await tenant.db
     .selectFrom('businesses')
     .select('name')
-    .where('id', '=', business.id)
+    .where('id', '=', tenant.business.id)
     .executeTakeFirstOrThrow();
+  return salon.name;
+}
+
+/** One client's placeholder values; bulk sends call it for each recipient with the salon read once. */
+export function placeholderValues(
+  business: ClientAccess['tenant']['business'],
+  salon: string,
+  client: Pick<Client, 'first_name' | 'last_name' | 'discount' | 'balance'>,
+): PlaceholderValues {
   return {
     first_name: client.first_name,
     last_name: client.last_name ?? '',
     discount: `${client.discount}%`,
     balance: formatMoney(client.balance, business.currency, business.country),
-    salon_name: salon.name,
+    salon_name: salon,
   };
 }
 
@@ -70,7 +88,7 @@ export async function composeMessage(
 ): Promise<ComposedMessage> {
   const client = await visibleClients(access).selectAll().where('id', '=', clientId).executeTakeFirst();
   if (!client) throw notFound('Client');
-  const values = await placeholderValues(access, client);
+  const values = placeholderValues(access.tenant.business, await salonName(access.tenant), client);
   const body = fillPlaceholders(input.body, values, 'body');
   // SMS has no subject; a composer switching channels may still send one along.
   const subject = input.channel === 'sms' || !input.subject ? null : fillPlaceholders(input.subject, values, 'subject');
@@ -138,10 +156,22 @@ export async function sendComposed(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return deliver(tenant, channels, queued.id, message, to, access.now);
+}
+
+/** Hands a recorded message to its channel and records the outcome on its row. */
+export async function deliver(
+  tenant: ClientAccess['tenant'],
+  channels: Channels,
+  id: string,
+  message: Pick<ComposedMessage, 'channel' | 'recipient' | 'subject' | 'body'>,
+  to: string,
+  now: Date,
+): Promise<MessageRow> {
   let outcome: Updateable<MessageTable>;
   try {
     const sent = await channels[message.channel].send({
-      id: queued.id,
+      id,
       channel: message.channel,
       to,
       toName: message.recipient.name,
@@ -149,15 +179,18 @@ export async function sendComposed(
       body: message.body,
       push: message.recipient.push,
     });
-    outcome = { status: 'sent', ...sent, sent_at: access.now };
+    outcome = { status: 'sent', ...sent, sent_at: now };
   } catch (error) {
     // A provider's refusal is part of the message's history, not a server error.
     outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
-  return tenant
+  // Only a row still in flight: a delivery report may already have moved it on.
+  const settled = await tenant
     .updateTable('messages')
-    .set({ ...outcome, updated_at: access.now })
-    .where('id', '=', queued.id)
+    .set({ ...outcome, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'sending'])
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  return settled ?? tenant.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }

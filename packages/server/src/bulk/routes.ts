@@ -1,0 +1,110 @@
+// POST /v1/clients/bulk: category changes answer at once; messages and deletes run as jobs (202).
+
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { Permission } from '../auth/permissions';
+import { actorOf } from '../auth/principal';
+import { clientAccess } from '../clients/access';
+import type { Config } from '../config';
+import { recordDataLog } from '../data-log/record';
+import { resolveColumns } from '../exports/columns';
+import { exportBaseUrl } from '../exports/store';
+import type { AppEnv } from '../http/env';
+import { forbidden } from '../http/errors';
+import { jsonBody } from '../http/validate';
+import type { JobQueue } from '../jobs/queue';
+import { addCategory, removeCategory } from './categories';
+import { jobAccessOf } from './job-access';
+import { type BulkBody, bulkBody } from './schema';
+import { countSelected } from './selection';
+import { checkTemplate, estimateSend } from './send';
+
+const PERMISSION: Record<BulkBody['action'], Permission> = {
+  add_category: 'clients_write',
+  remove_category: 'clients_write',
+  send_message: 'bulk_message',
+  delete: 'bulk_delete',
+  export: 'export',
+};
+
+function assertAllowed(c: Context<AppEnv>, permission: Permission) {
+  const principal = c.get('principal');
+  if (principal.kind === 'publishable' || !principal.permissions.has(permission))
+    throw forbidden(`This needs the "${permission}" permission.`);
+}
+
+export const bulkRoutes = (jobs: JobQueue, config: Config) =>
+  new Hono<AppEnv>().post('/bulk', jsonBody(bulkBody), async (c) => {
+    const body = c.req.valid('json');
+    assertAllowed(c, PERMISSION[body.action]);
+    const access = clientAccess(c);
+    const author = actorOf(c.get('principal'));
+    switch (body.action) {
+      case 'add_category':
+        if (body.new_category) assertAllowed(c, 'categories_manage');
+        return c.json(await addCategory(access, body.selection, body, author), 200);
+      case 'remove_category':
+        return c.json(await removeCategory(access, body.selection, body.category_id, author), 200);
+      case 'send_message': {
+        const template = { channel: body.channel, subject: body.subject ?? null, body: body.body };
+        await checkTemplate(access, template);
+        if (body.dry_run)
+          return c.json(
+            { action: 'send_message', dry_run: true, ...(await estimateSend(access, body.selection, body.channel)) },
+            200,
+          );
+        const total = await countSelected(access, body.selection);
+        const job = await jobs.enqueue(access.tenant, 'bulk_send', author.user_id, async (tenant) => {
+          const campaign = await tenant
+            .insertInto('campaigns', {
+              ...template,
+              selection: JSON.stringify(body.selection),
+              created_by: author.user_id,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const dataLogId = await recordDataLog(tenant, author, {
+            action: 'bulk_message',
+            entity: 'client',
+            rowCount: 0,
+            details: { campaign_id: campaign.id, channel: body.channel, selected: total },
+          });
+          return {
+            ...template,
+            selection: body.selection,
+            access: jobAccessOf(access, author),
+            campaign_id: campaign.id,
+            data_log_id: dataLogId,
+            total,
+          };
+        });
+        return c.json({ job }, 202);
+      }
+      case 'delete': {
+        const total = await countSelected(access, body.selection);
+        const job = await jobs.enqueue(access.tenant, 'bulk_delete', author.user_id, async (tenant) => {
+          const dataLogId = await recordDataLog(tenant, author, {
+            action: 'bulk_delete',
+            entity: 'client',
+            rowCount: 0,
+            details: { selected: total },
+          });
+          return { selection: body.selection, access: jobAccessOf(access, author), data_log_id: dataLogId, total };
+        });
+        return c.json({ job }, 202);
+      }
+      case 'export': {
+        await resolveColumns(access.tenant, body.columns);
+        const total = await countSelected(access, body.selection);
+        const job = await jobs.enqueue(access.tenant, 'export', author.user_id, async () => ({
+          selection: body.selection,
+          access: jobAccessOf(access, author),
+          columns: body.columns,
+          // The link's origin is the one the requester used (or PUBLIC_BASE_URL), known only here.
+          base_url: exportBaseUrl(config, c.req.url),
+          total,
+        }));
+        return c.json({ job }, 202);
+      }
+    }
+  });
