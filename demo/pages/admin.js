@@ -39,6 +39,11 @@ table.addEventListener('cb-selection-change', (event) => {
   status.textContent = event.count ? `${event.count.toLocaleString('en')} selected` : 'Ready.';
 });
 
+// The bar reloads the table itself after a delete or a category change; the host only reports.
+document.getElementById('bulk').addEventListener('cb-bulk-done', (event) => {
+  status.textContent = `Bulk ${event.action.replace('_', ' ')} finished.`;
+});
+
 table.addEventListener('cb-client-open', async (event) => {
   // The panel's title names the client for screen readers; the card shows the name itself.
   panelTitle.textContent = 'Loading…';

@@ -46,6 +46,10 @@ export interface CbClientUpdatedEvent extends Event {
 export interface CbClientDeletedEvent extends Event {
   readonly clientId: string;
 }
+export interface CbBulkDoneEvent extends Event {
+  readonly action: 'send_message' | 'add_category' | 'remove_category' | 'delete' | 'export';
+  readonly result: unknown;
+}
 export interface CbSessionExpiredEvent extends Event {
   readonly error: unknown;
 }
@@ -86,6 +90,11 @@ interface CbClientFiltersProps {
   'oncb-filter-change'?: (event: CbFilterChangeEvent) => void;
 }
 
+interface CbBulkActionBarProps {
+  for?: string;
+  'oncb-bulk-done'?: (event: CbBulkDoneEvent) => void;
+}
+
 interface CbClientCardProps {
   'client-id'?: string;
   sections?: string;
@@ -110,6 +119,7 @@ declare module 'react' {
       'cb-provider': ElementProps<CbProviderElement, CbProviderProps>;
       'cb-client-table': ElementProps<HTMLElement, CbClientTableProps>;
       'cb-client-filters': ElementProps<HTMLElement, CbClientFiltersProps>;
+      'cb-bulk-action-bar': ElementProps<HTMLElement, CbBulkActionBarProps>;
       'cb-client-card': ElementProps<HTMLElement, CbClientCardProps>;
       'cb-booking-widget': ElementProps<HTMLElement, CbBookingWidgetProps>;
     }

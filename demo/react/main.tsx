@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type {
   CbBookingCreatedEvent,
   CbBookingRefusedEvent,
+  CbBulkDoneEvent,
   CbClientDeletedEvent,
   CbClientOpenEvent,
   CbClientUpdatedEvent,
@@ -145,6 +146,11 @@ function App() {
     [record],
   );
 
+  const onBulkDone = useCallback(
+    (event: CbBulkDoneEvent) => record('cb-bulk-done', `${event.action}: ${summarise(event.result)}`),
+    [record],
+  );
+
   const onBookingCreated = useCallback(
     (event: CbBookingCreatedEvent) => record('cb-booking-created', summarise(event.detail.appointment)),
     [record],
@@ -177,7 +183,7 @@ function App() {
         <section className="react-card react-clients" aria-labelledby="clients-title">
           <header className="react-card-head">
             <h2 id="clients-title">Client base</h2>
-            <code>{'<cb-provider> → <cb-client-filters> + <cb-client-table>'}</code>
+            <code>{'<cb-provider> → <cb-client-filters> + <cb-bulk-action-bar> + <cb-client-table>'}</code>
           </header>
           <cb-provider
             ref={provider}
@@ -189,6 +195,7 @@ function App() {
             oncb-session-expired={onSessionExpired}
           >
             <cb-client-filters oncb-filter-change={onFilterChange} />
+            <cb-bulk-action-bar oncb-bulk-done={onBulkDone} />
             <cb-client-table
               selectable
               filter={filter}
@@ -293,7 +300,7 @@ function OpenedClientView({ opened }: { opened: OpenedClient | null }) {
 
 // Properties are only properties once the elements are defined: render after their bundles have run.
 await Promise.all(
-  ['cb-provider', 'cb-client-table', 'cb-client-filters', 'cb-booking-widget'].map((tag) =>
+  ['cb-provider', 'cb-client-table', 'cb-client-filters', 'cb-bulk-action-bar', 'cb-booking-widget'].map((tag) =>
     customElements.whenDefined(tag),
   ),
 );

@@ -1,6 +1,7 @@
 import './provider/provider.js';
 import './client-table/client-table.js';
 import './client-filters/client-filters.js';
+import './bulk-action-bar/bulk-action-bar.js';
 import './client-card/client-card.js';
 
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
@@ -13,6 +14,7 @@ export {
   type UploadOptions,
 } from './api/client.js';
 export type * from './api/types.js';
+export { CbBulkActionBar } from './bulk-action-bar/bulk-action-bar.component.js';
 export {
   AVAILABLE_SECTIONS,
   CbClientCard,
@@ -43,6 +45,7 @@ export {
   type Theme,
   themeContext,
 } from './context.js';
+export { type BulkAction, CbBulkDoneEvent } from './events/bulk-done.js';
 export { CbClientOpenEvent } from './events/client-open.js';
 export { CbFilterChangeEvent } from './events/filter-change.js';
 export { CbSelectionChangeEvent } from './events/selection-change.js';

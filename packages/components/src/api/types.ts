@@ -6,6 +6,11 @@ export interface CategoryChip {
   color: string;
   /** Set on a client's chips: which system category this is, null for the business's own. */
   system_key?: string | null;
+  /**
+   * Set on a client's chips: 'rule' when a category rule assigned it (the rule also takes it away, so the card
+   * offers no remove button); 'manual' when staff did.
+   */
+  assigned_by?: 'manual' | 'rule';
 }
 
 export interface Category extends CategoryChip {
@@ -318,6 +323,21 @@ export interface EcardSent {
   url: string;
   card: LoyaltyCard;
   message: Message;
+}
+
+/** `GET /v1/clients/:id/e-card`: the client's loyalty card with its codes as geometry, in modules. */
+export interface EcardCodes {
+  number: string;
+  discount: number;
+  bonus_balance: number;
+  expires_at: string | null;
+  expired: boolean;
+  /** A link sent earlier still opens the card. */
+  link_active: boolean;
+  /** `size` × `size` modules, the 4-module quiet zone included; `path` draws the dark modules. */
+  qr: { size: number; path: string };
+  /** `width` × `height` modules, the 10-module quiet zones included; `path` draws the bars. */
+  barcode: { width: number; height: number; path: string };
 }
 
 export type NotificationType = 'booking_confirmation' | 'reminder' | 'birthday' | 'marketing' | 'loyalty';

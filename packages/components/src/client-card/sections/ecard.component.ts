@@ -1,7 +1,7 @@
 import { localized } from '@lit/localize';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { EcardSent, LoyaltyOverview } from '../../api/types.js';
+import type { EcardCodes, EcardSent } from '../../api/types.js';
 import { formatNumber } from '../../format.js';
 import { errorText, message } from '../../localize.js';
 import {
@@ -16,10 +16,18 @@ import {
 } from '../section.js';
 import { sectionStyles } from '../section.styles.js';
 
+// Screen pixels per module: whole pixels keep every bar and module the same width (crisp, and readable by a
+// scanner held to the screen). Both codes shrink evenly on narrow cards.
+const QR_PX = 5;
+const BAR_PX = 2;
+
 /**
- * @summary The client's electronic loyalty card: what the client sees (number, bonus balance, discount), sending the
- * card's link by SMS or email (each send replaces the previous link), and revoking the links.
+ * @summary The client's electronic loyalty card: what the client sees (number, bonus balance, discount, the number
+ * as a QR code and a Code 128 barcode), sending the card's link by SMS or email (each send replaces the previous
+ * link), and revoking the links.
  * @tag cb-client-card-ecard
+ *
+ * @csspart codes - The white panel with the QR code and the barcode.
  */
 @localized()
 export class CbClientCardEcard extends CardSection {
@@ -74,6 +82,58 @@ export class CbClientCardEcard extends CardSection {
         font-size: var(--cb-font-size-sm, 0.8125rem);
       }
 
+      .cards {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: var(--cb-space-4, 1rem);
+      }
+
+      .cards .ecard {
+        flex: 1 1 18rem;
+      }
+
+      /* Codes are black on white in either theme: scanners need the contrast, and the quiet zone is this white. */
+      .codes {
+        flex: 1 1 18rem;
+        max-width: 22rem;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--cb-space-3, 0.75rem);
+        /* The codes bring their own quiet zones: little padding across leaves the barcode room at 2 px a module. */
+        padding: var(--cb-space-3, 0.75rem) var(--cb-space-2, 0.5rem);
+        border-radius: var(--cb-radius-lg, 12px);
+        background: #fff;
+        color: #1b1b1f;
+        border: 1px solid var(--_border);
+      }
+
+      .codes svg {
+        display: block;
+        max-width: 100%;
+        height: auto;
+        shape-rendering: crispEdges;
+      }
+
+      .codes .code-number {
+        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        font-weight: var(--cb-font-weight-semibold, 600);
+        letter-spacing: 0.12em;
+      }
+
+      .facts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--cb-space-1, 0.25rem) var(--cb-space-3, 0.75rem);
+      }
+
+      .facts .expired {
+        color: var(--_danger);
+        font-weight: var(--cb-font-weight-semibold, 600);
+      }
+
       .link {
         display: flex;
         flex-wrap: wrap;
@@ -94,38 +154,60 @@ export class CbClientCardEcard extends CardSection {
   @state() private notice: Notice = null;
   @state() private copied = false;
 
-  private readonly overview = new Resource<LoyaltyOverview>(
+  /** The card with its codes; null while the client has none (the API's 404 `no_loyalty_card`). */
+  private readonly ecard = new Resource<EcardCodes | null>(
     this,
     () => this.api,
-    (api, signal) => api.request<LoyaltyOverview>('GET', `${this.clientPath}/loyalty`, undefined, { signal }),
+    async (api, signal) => {
+      try {
+        return await api.request<EcardCodes>('GET', `${this.clientPath}/e-card`, undefined, { signal });
+      } catch (error) {
+        if (errorCode(error) === 'no_loyalty_card') return null;
+        throw error;
+      }
+    },
     () => (this.client ? [this.client.id] : null),
   );
 
   override refresh(): void {
-    this.overview.reload();
+    this.ecard.reload();
   }
 
   protected override render() {
     if (!this.client) return nothing;
-    const o = this.overview;
-    if (o.state === 'error') return errorBlock(o.error, o.reload);
-    if (o.state !== 'ready' || !o.value) return skeleton(4);
-    const status = o.value.status;
-    const card = o.value.items.find((c) => c.id === status.loyalty_card_id);
-    if (!status.loyalty_card_id || !card) return emptyBlock(message('card.ecard.noCard'));
+    const e = this.ecard;
+    if (e.state === 'error') return errorBlock(e.error, e.reload);
+    if (e.state !== 'ready') return skeleton(4);
+    const card = e.value;
+    if (!card) return emptyBlock(message('card.ecard.noCard'));
     const canSend = this.can('messages_send');
     return html`<div class="stack">
-      <div class="ecard" part="ecard" role="img" aria-label=${message('card.ecard.label', { number: card.number })}>
-        <span class="salon">${this.session?.business?.name ?? ''}</span>
-        <div>
-          <div class="points">${message('card.loyalty.points', { count: formatNumber(status.bonus_balance, this.locale) })}</div>
-          ${status.discount ? html`<div class="small">${message('card.ecard.discount', { discount: status.discount })}</div>` : nothing}
+      <div class="cards">
+        <div class="ecard" part="ecard" role="img" aria-label=${message('card.ecard.label', { number: card.number })}>
+          <span class="salon">${this.session?.business?.name ?? ''}</span>
+          <div>
+            <div class="points">${message('card.loyalty.points', { count: formatNumber(card.bonus_balance, this.locale) })}</div>
+            ${card.discount ? html`<div class="small">${message('card.ecard.discount', { discount: card.discount })}</div>` : nothing}
+          </div>
+          <div class="foot">
+            <span class="number">${card.number}</span>
+            <span>${this.client.first_name}</span>
+          </div>
         </div>
-        <div class="foot">
-          <span class="number">${card.number}</span>
-          <span>${this.client.first_name}</span>
-        </div>
+        ${this.renderCodes(card)}
       </div>
+      <p class="facts small">
+        ${
+          card.expires_at
+            ? html`<span class=${card.expired ? 'expired' : 'muted'}
+                >${message(card.expired ? 'card.ecard.expiredOn' : 'card.ecard.validUntil', { date: this.date(card.expires_at) })}</span
+              >`
+            : nothing
+        }
+        <span class="muted" data-link-active=${card.link_active ? 'true' : 'false'}
+          >${message(card.link_active ? 'card.ecard.linkActive' : 'card.ecard.noLink')}</span
+        >
+      </p>
       <p class="muted small">${message('card.ecard.explain')}</p>
       ${
         canSend
@@ -159,6 +241,34 @@ export class CbClientCardEcard extends CardSection {
     </div>`;
   }
 
+  /** The number as a QR code and a Code 128 barcode, drawn from the API's geometry (module units, quiet zones included). */
+  private renderCodes(card: EcardCodes) {
+    const { qr, barcode } = card;
+    return html`<div class="codes" part="codes">
+      <svg
+        class="qr"
+        role="img"
+        aria-label=${message('card.ecard.qr', { number: card.number })}
+        viewBox="0 0 ${qr.size} ${qr.size}"
+        width=${qr.size * QR_PX}
+        height=${qr.size * QR_PX}
+      >
+        ${svg`<rect width=${qr.size} height=${qr.size} fill="#fff"></rect><path d=${qr.path} fill="#000"></path>`}
+      </svg>
+      <svg
+        class="barcode"
+        role="img"
+        aria-label=${message('card.ecard.barcode', { number: card.number })}
+        viewBox="0 0 ${barcode.width} ${barcode.height}"
+        width=${barcode.width * BAR_PX}
+        height=${barcode.height * BAR_PX}
+      >
+        ${svg`<rect width=${barcode.width} height=${barcode.height} fill="#fff"></rect><path d=${barcode.path} fill="#000"></path>`}
+      </svg>
+      <span class="code-number">${card.number}</span>
+    </div>`;
+  }
+
   private renderLink(url: string) {
     return html`<div class="field">
       <label for="ecard-link">${message('card.ecard.link')}</label>
@@ -182,6 +292,7 @@ export class CbClientCardEcard extends CardSection {
     try {
       const sent = await this.api.request<EcardSent>('POST', `${this.clientPath}/e-card`, { send_via: via });
       this.sent = sent;
+      this.ecard.reload();
       this.notice =
         sent.message.status === 'failed'
           ? { kind: 'danger', text: message('card.send.failed', { error: sent.message.error ?? '' }) }
@@ -210,6 +321,7 @@ export class CbClientCardEcard extends CardSection {
     try {
       await this.api.request('DELETE', `${this.clientPath}/e-card`);
       this.sent = null;
+      this.ecard.reload();
       this.notice = { kind: 'success', text: message('card.ecard.revoked') };
     } catch (error) {
       this.notice = { kind: 'danger', text: errorText(error) };

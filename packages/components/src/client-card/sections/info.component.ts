@@ -25,6 +25,8 @@ interface Definitions {
 }
 
 const digits = (value: string | null | undefined) => (value ?? '').replace(/\D/g, '');
+/** The client's categories staff assigned: the ones the form edits and sends as `category_ids`. */
+const manualIds = (client: Client) => client.categories.filter((c) => c.assigned_by !== 'rule').map((c) => c.id);
 const GENDERS = ['female', 'male', 'unspecified'] as const;
 const IMPORTANCE = [0, 1, 2, 3] as const;
 
@@ -95,6 +97,20 @@ export class CbClientCardInfo extends CardSection {
 
       .chip button:hover {
         background: rgb(0 0 0 / 0.15);
+      }
+
+      .chip.rule {
+        padding-inline-end: 0.625rem;
+        cursor: help;
+      }
+
+      .chip .by-rule {
+        margin-inline-start: 0.25rem;
+        padding-inline-start: 0.375rem;
+        border-inline-start: 1px solid currentColor;
+        font-size: 0.6875rem;
+        font-weight: var(--cb-font-weight-normal, 400);
+        opacity: 0.85;
       }
 
       .add-category {
@@ -205,7 +221,7 @@ export class CbClientCardInfo extends CardSection {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A client saved elsewhere (or our own save) replaces the draft unless the person is editing.
     if (changed.has('client') && this.client && !this.dirty) {
-      this.categoryIds = this.client.categories.map((c) => c.id);
+      this.categoryIds = manualIds(this.client);
       this.bookingDisabled = this.client.online_booking_disabled;
     }
   }
@@ -430,12 +446,30 @@ export class CbClientCardInfo extends CardSection {
   private renderCategoryEditor(all: Category[]) {
     const byId = new Map<string, { id: string; name: string; color: string }>(all.map((c) => [c.id, c]));
     for (const chip of this.client.categories) if (!byId.has(chip.id)) byId.set(chip.id, chip);
-    const chosen = this.categoryIds.map((id) => byId.get(id)).filter((c) => c !== undefined);
-    const available = all.filter((c) => !this.categoryIds.includes(c.id));
+    // Rule chips are shown but not edited: a rule re-assigns what is removed, and takes away what no longer matches.
+    const byRule = this.client.categories.filter((c) => c.assigned_by === 'rule');
+    const ruleIds = byRule.map((c) => c.id);
+    const chosen = this.categoryIds
+      .filter((id) => !ruleIds.includes(id))
+      .map((id) => byId.get(id))
+      .filter((c) => c !== undefined);
+    const available = all.filter((c) => !this.categoryIds.includes(c.id) && !ruleIds.includes(c.id));
     const error = this.errors.category_ids;
     return html`${
-      chosen.length
+      chosen.length || byRule.length
         ? html`<ul class="chips" aria-label=${message('col.categories')}>
+          ${byRule.map(
+            (c) =>
+              html`<li
+                class="chip rule"
+                part="chip"
+                data-assigned-by="rule"
+                title=${message('card.info.byRuleHint', { name: c.name })}
+                ${styleProps({ background: c.color, color: readableTextColor(c.color) })}
+              >
+                ${c.name}<span class="by-rule">${message('card.info.byRule')}</span>
+              </li>`,
+          )}
           ${chosen.map(
             (c) =>
               html`<li class="chip" part="chip" ${styleProps({ background: c.color, color: readableTextColor(c.color) })}>
@@ -496,7 +530,7 @@ export class CbClientCardInfo extends CardSection {
     this.dirty = false;
     this.errors = {};
     this.notice = null;
-    this.categoryIds = this.client.categories.map((c) => c.id);
+    this.categoryIds = manualIds(this.client);
     this.bookingDisabled = this.client.online_booking_disabled;
     this.formVersion++;
   };
@@ -542,7 +576,8 @@ export class CbClientCardInfo extends CardSection {
       }
     }
     if (customChanged) patch.custom_fields = { ...c.custom_fields, ...custom };
-    const currentIds = c.categories.map((x) => x.id);
+    // Only the manual set: the API keeps rule categories with their rules either way.
+    const currentIds = manualIds(c);
     if (currentIds.length !== this.categoryIds.length || this.categoryIds.some((id) => !currentIds.includes(id))) {
       patch.category_ids = this.categoryIds;
     }
@@ -572,7 +607,7 @@ export class CbClientCardInfo extends CardSection {
       const updated = await this.api.request<Client>('PATCH', this.clientPath, patch);
       this.errors = {};
       this.dirty = false;
-      this.categoryIds = updated.categories.map((c) => c.id);
+      this.categoryIds = manualIds(updated);
       this.notice = { kind: 'success', text: message('card.info.saved') };
       this.dispatchEvent(new CbClientUpdatedEvent(updated));
     } catch (error) {

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { createClient, inSection, mountCard, section, waitFor } from '../../../test/client-card.js';
+import { createClient, findClients, inSection, mountCard, section, waitFor } from '../../../test/client-card.js';
 import { apiCall, type TestSession, testSession } from '../../../test/real-api.js';
 import type { Category, Client, CustomFieldDefinition, ListAnswer } from '../../api/types.js';
 import type { CbClientCard } from '../client-card.component.js';
@@ -163,5 +163,54 @@ describe('cb-client-card info', () => {
     expect(inSection(card, 'info', '.danger-zone')).to.equal(null);
     expect(section(card, 'info')!.shadowRoot!.textContent).to.contain('Read me');
     await expect(card).to.be.accessible();
+  });
+
+  it('shows a rule-assigned category as by rule, without a remove button, and sends only the manual ones', async () => {
+    // A rule only the client with the highest average check meets, on a category of this test's own.
+    const [client] = await findClients(session, 'average_check:desc');
+    const category = await apiCall<Category>(session, 'POST', '/v1/categories', {
+      name: `Top check ${Date.now()}`,
+      color: '#7c3aed',
+    });
+    const rule = await apiCall<{ id: string }>(session, 'POST', '/v1/category-rules', {
+      category_id: category.id,
+      metric: 'average_check',
+      operator: 'gte',
+      threshold: client!.average_check,
+    });
+    const categories = (await apiCall<ListAnswer<Category>>(session, 'GET', '/v1/categories')).items;
+    const before = await apiCall<Client>(session, 'GET', `/v1/clients/${client!.id}`);
+    const manual = before.categories.filter((c) => c.assigned_by === 'manual').map((c) => c.id);
+    try {
+      expect(before.categories.find((c) => c.id === category.id)?.assigned_by).to.equal('rule');
+      const card = await mountCard(session, client!.id);
+      const info = await ready(card);
+      const chip = inSection(card, 'info', '.chip[data-assigned-by="rule"]')!;
+      expect(chip.textContent).to.contain(category.name);
+      expect(chip.textContent).to.contain('by rule');
+      expect(chip.getAttribute('title')).to.contain('category rule');
+      expect(chip.querySelector('button')).to.equal(null);
+      const add = inSection<HTMLSelectElement>(card, 'info', '#f-add-category')!;
+      expect([...add.options].map((o) => o.value)).to.not.include(category.id);
+      await expect(card).to.be.accessible();
+
+      // Adding a manual category sends the manual ones only; the rule keeps its own.
+      const extra = categories.find((c) => c.id !== category.id && !manual.includes(c.id))!;
+      add.value = extra.id;
+      add.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await info.updateComplete;
+      const updated = oneEvent<CbClientUpdatedEvent>(card, 'cb-client-updated');
+      submit(card);
+      const event = await updated;
+      const byId = Object.fromEntries(event.client.categories.map((c) => [c.id, c.assigned_by]));
+      expect(byId[category.id]).to.equal('rule');
+      expect(byId[extra.id]).to.equal('manual');
+      await info.updateComplete;
+      expect(inSection(card, 'info', '.chip[data-assigned-by="rule"]')!.querySelector('button')).to.equal(null);
+    } finally {
+      await apiCall(session, 'PATCH', `/v1/clients/${client!.id}`, { category_ids: manual });
+      await apiCall(session, 'DELETE', `/v1/category-rules/${rule.id}`);
+      await apiCall(session, 'DELETE', `/v1/categories/${category.id}`);
+    }
   });
 });

@@ -200,6 +200,8 @@ export class CbClientCardNotifications extends CardSection {
       });
       this.settings.value = answer;
       this.notice = { kind: 'success', text: message(enabled ? 'card.notify.on' : 'card.notify.off', { what: label }) };
+      // The send section warns about switched-off channels.
+      this.dataChanged({ sections: ['send'] });
     } catch (error) {
       const fields = Object.values(fieldErrors(error));
       this.notice = { kind: 'danger', text: fields[0] ?? errorText(error) };

@@ -1,17 +1,20 @@
 import { localized } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import type { Message, MessageChannel, MessagePreview } from '../../api/types.js';
-import { currencyDigits, formatNumber } from '../../format.js';
+import type { Message, MessageChannel, MessagePreview, NotificationSettings } from '../../api/types.js';
+import { currencyDigits } from '../../format.js';
 import { errorText, message } from '../../localize.js';
-import { CardSection, errorCode, fieldErrors, isAbort, type Notice, noticeBlock } from '../section.js';
+import {
+  composerStyles,
+  insertAtCursor,
+  MESSAGE_CHANNELS,
+  messageCounter,
+  placeholderButtons,
+} from '../../messaging/composer.js';
+import { CardSection, errorCode, fieldErrors, isAbort, type Notice, noticeBlock, Resource } from '../section.js';
 import { sectionStyles } from '../section.styles.js';
-import { smsSegments } from './sms-segments.js';
 
-const CHANNELS: MessageChannel[] = ['sms', 'email', 'push'];
-const PLACEHOLDERS = ['first_name', 'last_name', 'discount', 'balance', 'salon_name'] as const;
 const PREVIEW_DELAY_MS = 400;
-const SMS_MAX_CHARACTERS = 1600;
 
 /** The client's balance as the server fills `{balance}`: in the business country's format, plain spaces. */
 function serverMoney(minor: number, currency: string, country: string): string {
@@ -26,73 +29,23 @@ function serverMoney(minor: number, currency: string, country: string): string {
 
 /**
  * @summary Writes an SMS, email or push message to the client: placeholders, a live preview filled by the API, an SMS
- * part counter, and sending.
+ * part counter, and sending. Warns, without blocking, when the client has switched off every notification on the
+ * channel or has not agreed to marketing: a message typed to one client is staff's to judge (automatic and bulk sends
+ * follow the switches themselves).
  * @tag cb-client-card-send
+ *
+ * @csspart consent - The warning about the client's notification switches or marketing consent.
  */
 @localized()
 export class CbClientCardSend extends CardSection {
   static override styles = [
     sectionStyles,
+    composerStyles,
     css`
       form {
         display: flex;
         flex-direction: column;
         gap: var(--cb-space-4, 1rem);
-      }
-
-      .placeholders {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: var(--cb-space-1, 0.25rem) var(--cb-space-2, 0.5rem);
-      }
-
-      .placeholders button {
-        font: inherit;
-        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-        font-size: 0.75rem;
-        color: var(--_accent);
-        background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
-        border: 1px solid color-mix(in srgb, var(--_accent) 25%, transparent);
-        border-radius: var(--cb-radius-sm, 4px);
-        padding: 0.125rem 0.375rem;
-        cursor: pointer;
-      }
-
-      .counter {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        gap: var(--cb-space-2, 0.5rem);
-        font-size: var(--cb-font-size-sm, 0.8125rem);
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-      }
-
-      .counter .over {
-        color: var(--_danger);
-        font-weight: var(--cb-font-weight-semibold, 600);
-      }
-
-      .preview {
-        background: var(--_surface);
-        border-radius: var(--cb-radius-md, 8px);
-        padding: var(--cb-space-3, 0.75rem);
-        display: flex;
-        flex-direction: column;
-        gap: var(--cb-space-2, 0.5rem);
-        min-height: 5rem;
-      }
-
-      .preview[aria-busy='true'] .body-text {
-        opacity: 0.6;
-      }
-
-      .bubble {
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--cb-radius-lg, 12px);
-        padding: var(--cb-space-2, 0.5rem) var(--cb-space-3, 0.75rem);
       }
     `,
   ];
@@ -108,6 +61,20 @@ export class CbClientCardSend extends CardSection {
   @state() private notice: Notice = null;
 
   @query('#body') private textarea!: HTMLTextAreaElement | null;
+
+  /** The client's notification switches, for the warning; without them (e.g. not allowed to read) none is shown. */
+  private readonly switches = new Resource<NotificationSettings>(
+    this,
+    () => this.api,
+    (api, signal) =>
+      api.request<NotificationSettings>('GET', `${this.clientPath}/notification-settings`, undefined, { signal }),
+    // Consent caps the marketing switch, so a change of it is read again.
+    () => (this.client ? [this.client.id, this.client.marketing_allowed] : null),
+  );
+
+  override refresh(): void {
+    this.switches.reload();
+  }
 
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private previewAbort: AbortController | null = null;
@@ -188,7 +155,7 @@ export class CbClientCardSend extends CardSection {
     return html`<form novalidate @submit=${this.send}>
       <fieldset class="segmented">
         <legend>${message('card.send.channel')}</legend>
-        ${CHANNELS.map(
+        ${MESSAGE_CHANNELS.map(
           (c) => html`<label
             ><input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => this.setChannel(c)} /><span
               >${message(`card.channel.${c}`)}</span
@@ -196,6 +163,7 @@ export class CbClientCardSend extends CardSection {
           >`,
         )}
       </fieldset>
+      ${this.renderConsent()}
       ${
         this.channel === 'sms'
           ? nothing
@@ -235,12 +203,7 @@ export class CbClientCardSend extends CardSection {
         ></textarea>
         ${bodyError ? html`<span class="field-error" part="field-error" id="body-error">${bodyError}</span>` : nothing}
         ${this.renderCounter()}
-        <div class="placeholders" role="group" aria-labelledby="placeholders-label">
-          <span class="small muted" id="placeholders-label">${message('card.send.insert')}</span>
-          ${PLACEHOLDERS.map(
-            (p) => html`<button type="button" part="button" @click=${() => this.insert(`{${p}}`)}>{${p}}</button>`,
-          )}
-        </div>
+        ${placeholderButtons((token) => this.insert(token))}
       </div>
       ${this.renderPreview()}
       <div class="row">
@@ -252,28 +215,22 @@ export class CbClientCardSend extends CardSection {
     </form>`;
   }
 
+  /** What the client asked for on this channel; the message can still be sent. */
+  private renderConsent() {
+    const onChannel = this.switches.value?.settings.filter((s) => s.channel === this.channel) ?? [];
+    const allOff = onChannel.length > 0 && onChannel.every((s) => !s.enabled);
+    const text = allOff
+      ? message('card.send.allOff', { channel: message(`card.channel.${this.channel}`) })
+      : !this.client.marketing_allowed
+        ? message('card.send.noMarketing')
+        : '';
+    return text ? html`<p class="notice warning" part="consent">${text}</p>` : nothing;
+  }
+
   private renderCounter() {
     const text = this.filled(this.body);
-    const characters = Array.from(text).length;
-    if (this.channel !== 'sms') {
-      return html`<p class="counter" id="counter">
-        <span>${message('card.send.characters', { count: formatNumber(characters, this.locale) })}</span>
-      </p>`;
-    }
-    const current = this.preview && this.preview.body === text ? this.preview.sms : null;
-    const sms = current ?? smsSegments(text);
-    const capacity = sms.segments > 1 ? sms.segments * sms.per_segment : sms.per_segment;
-    const over = characters > SMS_MAX_CHARACTERS;
-    return html`<p class="counter" id="counter">
-      <span data-segments=${sms.segments}
-        >${message(sms.segments === 1 ? 'card.send.segmentsOne' : 'card.send.segments', {
-          count: formatNumber(sms.segments, this.locale),
-        })}
-        · ${formatNumber(sms.units, this.locale)} / ${formatNumber(capacity, this.locale)}</span
-      >
-      <span>${message(sms.encoding === 'gsm7' ? 'card.send.gsm7' : 'card.send.ucs2', { per: sms.per_segment })}</span>
-      ${over ? html`<span class="over">${message('card.send.tooLong', { max: formatNumber(SMS_MAX_CHARACTERS, this.locale) })}</span>` : nothing}
-    </p>`;
+    const known = this.preview && this.preview.body === text ? this.preview.sms : null;
+    return messageCounter(this.channel, text, this.locale, known);
   }
 
   private renderPreview() {
@@ -307,13 +264,8 @@ export class CbClientCardSend extends CardSection {
   }
 
   private insert(token: string): void {
-    const area = this.textarea;
-    if (!area) return;
-    const start = area.selectionStart ?? area.value.length;
-    const end = area.selectionEnd ?? start;
-    area.setRangeText(token, start, end, 'end');
-    this.body = area.value;
-    area.focus();
+    if (!this.textarea) return;
+    this.body = insertAtCursor(this.textarea, token);
     this.schedulePreview();
   }
 

@@ -127,4 +127,52 @@ describe('cb-client-card send', () => {
     await waitFor(() => !tab(card, 'send'), 5000, 'the send tab to go');
     expect(tab(card, 'info')).to.not.equal(null);
   });
+
+  it('warns, without blocking, when the client switched a channel off or did not agree to marketing', async () => {
+    const client = await createClient(session, { marketing_allowed: false });
+    await apiCall(session, 'PUT', `/v1/clients/${client.id}/notification-settings`, {
+      settings: (['booking_confirmation', 'reminder', 'birthday', 'loyalty'] as const).map((type) => ({
+        type,
+        channel: 'sms',
+        enabled: false,
+      })),
+    });
+    const card = await mountCard(session, client.id, { sections: 'send' });
+    const send = await openSection(card, 'send', 'form');
+    const warning = () => inSection(card, 'send', '[part="consent"]')?.textContent?.trim() ?? '';
+    await waitFor(() => warning().includes('every notification by SMS'), 5000, 'the switched-off warning');
+    expect(warning()).to.contain('switched off');
+    await expect(card).to.be.accessible();
+
+    inSection<HTMLInputElement>(card, 'send', 'input[value="email"]')!.click();
+    await send.updateComplete;
+    expect(warning()).to.equal('This client has not agreed to marketing messages; send only service messages.');
+
+    // Sending stays possible: it is staff's call.
+    inSection<HTMLInputElement>(card, 'send', 'input[value="sms"]')!.click();
+    await send.updateComplete;
+    typeBody(card, 'Your appointment moved to 3 pm.');
+    const submit = inSection<HTMLButtonElement>(card, 'send', 'form button[type="submit"]')!;
+    expect(submit.disabled).to.equal(false);
+    submit.click();
+    await waitFor(() => inSection(card, 'send', '.notice.success')?.textContent, 5000, 'sent');
+    const sent = await apiCall<ListAnswer<Message>>(session, 'GET', `/v1/clients/${client.id}/messages`);
+    expect(sent.items[0]!.body).to.equal('Your appointment moved to 3 pm.');
+  });
+
+  it('shows no warning for a client who agreed to marketing and keeps the channel on, in German when asked', async () => {
+    const client = await createClient(session, { marketing_allowed: true });
+    const card = await mountCard(session, client.id, { sections: 'send' });
+    await openSection(card, 'send', 'form');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inSection(card, 'send', '[part="consent"]')).to.equal(null);
+
+    const other = await createClient(session, { marketing_allowed: false });
+    const german = await mountCard(session, other.id, { sections: 'send', locale: 'de' });
+    await openSection(german, 'send', 'form');
+    const warning = () => inSection(german, 'send', '[part="consent"]')?.textContent ?? '';
+    await waitFor(() => warning().includes('Werbenachrichten nicht zugestimmt'), 5000, 'the German warning');
+    german.closest('cb-provider')!.setAttribute('locale', 'en');
+    await waitFor(() => warning().includes('not agreed to marketing'), 5000, 'English again');
+  });
 });
