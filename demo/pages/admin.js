@@ -58,14 +58,35 @@ table.addEventListener('cb-client-open', async (event) => {
   }
 });
 
+/** A click on a side panel's backdrop (outside its box) closes it. */
+function closeOnBackdrop(dialog) {
+  dialog.addEventListener('click', (event) => {
+    if (event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) dialog.close();
+  });
+}
+
 document.getElementById('client-panel-close').addEventListener('click', () => panel.close());
-// A click on the backdrop (outside the panel's box) closes it too.
-panel.addEventListener('click', (event) => {
-  if (event.target !== panel) return;
-  const box = panel.getBoundingClientRect();
-  const inside =
-    event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-  if (!inside) panel.close();
+closeOnBackdrop(panel);
+
+// Importing clients: the element sits in the provider (in a side panel), so it gets the session, locale and theme.
+// An import closed half-way keeps its step; the element's own "Start over" begins anew.
+const importPanel = document.getElementById('import-panel');
+const importOpen = document.getElementById('import-open');
+importOpen.addEventListener('click', () => importPanel.showModal());
+document.getElementById('import-panel-close').addEventListener('click', () => importPanel.close());
+closeOnBackdrop(importPanel);
+// New and changed clients: the table reads its rows again.
+document.getElementById('import').addEventListener('cb-import-done', (event) => {
+  const { created, updated, skipped_count } = event.result;
+  status.textContent = `Import finished: ${created} created, ${updated} updated, ${skipped_count} skipped.`;
+  table.refresh();
 });
 
 card.addEventListener('cb-client-updated', (event) => {

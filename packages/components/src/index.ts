@@ -3,6 +3,7 @@ import './client-table/client-table.js';
 import './client-filters/client-filters.js';
 import './bulk-action-bar/bulk-action-bar.js';
 import './client-card/client-card.js';
+import './client-import/client-import.js';
 
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
 export {
@@ -36,6 +37,7 @@ export {
 export { CbClientDeletedEvent, CbClientUpdatedEvent } from './client-card/events.js';
 export { smsSegments } from './client-card/sections/sms-segments.js';
 export { CbClientFilters } from './client-filters/client-filters.component.js';
+export { CbClientImport, type ImportStep } from './client-import/client-import.component.js';
 export { CbClientTable } from './client-table/client-table.component.js';
 export {
   apiClientContext,
@@ -48,6 +50,7 @@ export {
 export { type BulkAction, CbBulkDoneEvent } from './events/bulk-done.js';
 export { CbClientOpenEvent } from './events/client-open.js';
 export { CbFilterChangeEvent } from './events/filter-change.js';
+export { CbImportDoneEvent, type ImportResult } from './events/import-done.js';
 export { CbSelectionChangeEvent } from './events/selection-change.js';
 export { CbSessionExpiredEvent } from './events/session-expired.js';
 export { formatDate, formatMoney } from './format.js';

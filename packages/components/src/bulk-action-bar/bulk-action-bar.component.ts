@@ -3,6 +3,7 @@ import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
+import { followJob, type Job } from '../api/job.js';
 import type {
   Category,
   Client,
@@ -21,19 +22,12 @@ import { type BulkAction, CbBulkDoneEvent } from '../events/bulk-done.js';
 import type { CbSelectionChangeEvent } from '../events/selection-change.js';
 import { formatNumber, readableTextColor } from '../format.js';
 import { errorText, type Locale, message } from '../localize.js';
-import {
-  composerStyles,
-  insertAtCursor,
-  MESSAGE_CHANNELS,
-  messageCounter,
-  placeholderButtons,
-} from '../messaging/composer.js';
+import { composerStyles, MessageComposer } from '../messaging/composer.js';
+import { progressStyles } from '../styles/progress.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { bulkActionBarStyles } from './bulk-action-bar.styles.js';
-import { followJob, type Job } from './job.js';
 
 const ESTIMATE_DELAY_MS = 300;
-const PREVIEW_DELAY_MS = 400;
 const NEW_CATEGORY = 'new';
 const DEFAULT_COLOR = '#3451b2';
 const SKIP_REASONS = ['no_consent', 'channel_off', 'no_address'] as const;
@@ -101,7 +95,7 @@ interface Acting {
  */
 @localized()
 export class CbBulkActionBar extends LitElement {
-  static override styles = [sectionStyles, composerStyles, bulkActionBarStyles];
+  static override styles = [sectionStyles, composerStyles, progressStyles, bulkActionBarStyles];
 
   /** The id of the `<cb-client-table>` to act on; without it, the table in the same `<cb-provider>`. */
   @property({ reflect: true }) for: string | null = null;
@@ -119,15 +113,9 @@ export class CbBulkActionBar extends LitElement {
   @state() private job: RunningJob | null = null;
   @state() private summary: { kind: 'success' | 'danger'; text: string } | null = null;
   // The send dialog
-  @state() private channel: MessageChannel = 'sms';
-  @state() private subject = '';
-  @state() private body = '';
   @state() private ack = false;
   @state() private estimate: Estimate | null = null;
   @state() private estimateError = '';
-  @state() private preview: MessagePreview | null = null;
-  @state() private previewKey = '';
-  @state() private previewLoading = false;
   // The category dialogs
   @state() private categories: Category[] | null = null;
   @state() private categoryId = '';
@@ -139,7 +127,23 @@ export class CbBulkActionBar extends LitElement {
   @state() private chosenColumns = new Set<string>();
 
   @query('dialog') private dialogElement!: HTMLDialogElement | null;
-  @query('#body') private textarea!: HTMLTextAreaElement | null;
+
+  private readonly composer = new MessageComposer(this, {
+    preview: async (draft, signal) => {
+      const id = await this.example;
+      if (!id || !this.api || signal.aborted) return null;
+      const path = `/v1/clients/${encodeURIComponent(id)}/messages/preview`;
+      return this.api.request<MessagePreview>('POST', path, draft, { signal });
+    },
+    errors: () => this.errors,
+    setErrors: (errors) => {
+      this.errors = errors;
+    },
+    // Who is reached depends on the channel.
+    edited: (what) => {
+      if (what === 'channel') this.scheduleEstimate();
+    },
+  });
 
   /** What the open dialog (or the running job) acts on: the selection when the dialog opened. */
   private acting: Acting | null = null;
@@ -148,8 +152,6 @@ export class CbBulkActionBar extends LitElement {
   private jobAbort: AbortController | null = null;
   private estimateTimer: ReturnType<typeof setTimeout> | undefined;
   private estimateAbort: AbortController | null = null;
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
-  private previewAbort: AbortController | null = null;
   private example: Promise<string | null> | null = null;
   private backdropPressed = false;
 
@@ -240,15 +242,10 @@ export class CbBulkActionBar extends LitElement {
 
   private resetForm(kind: DialogKind): void {
     if (kind === 'send') {
-      this.channel = 'sms';
-      this.subject = '';
-      this.body = '';
+      this.composer.reset('sms');
       this.ack = false;
       this.estimate = null;
       this.estimateError = '';
-      this.preview = null;
-      this.previewKey = '';
-      this.previewLoading = false;
     } else if (kind === 'add' || kind === 'remove') {
       this.categoryId = '';
       this.newName = '';
@@ -283,11 +280,9 @@ export class CbBulkActionBar extends LitElement {
 
   private stopComposer(): void {
     clearTimeout(this.estimateTimer);
-    clearTimeout(this.previewTimer);
     this.estimateAbort?.abort();
-    this.previewAbort?.abort();
     this.estimateAbort = null;
-    this.previewAbort = null;
+    this.composer.stop();
   }
 
   private showError(error: unknown): void {
@@ -352,7 +347,7 @@ export class CbBulkActionBar extends LitElement {
         {
           action: 'send_message',
           selection: this.acting.selection,
-          channel: this.channel,
+          channel: this.composer.channel,
           subject: '-',
           body: '-',
           dry_run: true,
@@ -366,86 +361,10 @@ export class CbBulkActionBar extends LitElement {
     }
   }
 
-  private get composedKey(): string {
-    return JSON.stringify([this.channel, this.channel === 'sms' ? '' : this.subject.trim(), this.body.trim()]);
-  }
-
-  private schedulePreview(): void {
-    clearTimeout(this.previewTimer);
-    this.previewAbort?.abort();
-    if (!this.example || !this.body.trim()) {
-      this.preview = null;
-      this.previewLoading = false;
-      return;
-    }
-    this.previewLoading = true;
-    this.previewTimer = setTimeout(() => void this.loadPreview(), PREVIEW_DELAY_MS);
-  }
-
-  private async loadPreview(): Promise<void> {
-    const abort = new AbortController();
-    this.previewAbort = abort;
-    const key = this.composedKey;
-    try {
-      const id = await this.example;
-      if (!id || !this.api || abort.signal.aborted) return;
-      this.preview = await this.api.request<MessagePreview>(
-        'POST',
-        `/v1/clients/${encodeURIComponent(id)}/messages/preview`,
-        this.message(),
-        { signal: abort.signal },
-      );
-      this.previewKey = key;
-      const { body: _body, subject: _subject, ...rest } = this.errors;
-      this.errors = rest;
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.preview = null;
-      const fields = fieldErrors(error);
-      if (Object.keys(fields).length) this.errors = { ...this.errors, ...fields };
-    } finally {
-      if (this.previewAbort === abort) {
-        this.previewLoading = false;
-        this.previewAbort = null;
-      }
-    }
-  }
-
-  private message() {
-    return {
-      channel: this.channel,
-      subject: this.channel === 'sms' ? null : this.subject.trim() || null,
-      body: this.body,
-    };
-  }
-
-  private setChannel(channel: MessageChannel): void {
-    this.channel = channel;
-    this.errors = {};
-    this.scheduleEstimate();
-    this.schedulePreview();
-  }
-
-  private insert(token: string): void {
-    if (!this.textarea) return;
-    this.body = insertAtCursor(this.textarea, token);
-    this.schedulePreview();
-  }
-
   private onSend = (event: Event) =>
     this.submit(event, async () => {
-      if (!this.body.trim()) {
-        this.errors = { body: message('card.send.bodyRequired') };
-        this.textarea?.focus();
-        return;
-      }
-      if (this.channel === 'email' && !this.subject.trim()) {
-        this.errors = { subject: message('card.send.subjectRequired') };
-        this.renderRoot.querySelector<HTMLInputElement>('#subject')?.focus();
-        return;
-      }
-      if (!this.ack) return;
-      const answer = await this.post<{ job: Job }>({ action: 'send_message', ...this.message(), legal_ack: true });
+      if (!this.composer.check() || !this.ack) return;
+      const answer = await this.post<{ job: Job }>({ action: 'send_message', ...this.composer.draft, legal_ack: true });
       this.startJob('send_message', answer.job);
     });
 
@@ -527,7 +446,7 @@ export class CbBulkActionBar extends LitElement {
   // --- results -------------------------------------------------------------------------------------------------
 
   private startJob(action: BulkAction, job: Job): void {
-    this.job = { action, id: job.id, progress: job.progress ?? 0, channel: this.channel };
+    this.job = { action, id: job.id, progress: job.progress ?? 0, channel: this.composer.channel };
     this.close();
     void this.follow();
   }
@@ -564,7 +483,7 @@ export class CbBulkActionBar extends LitElement {
     }
   }
 
-  private finish(action: BulkAction, result: unknown, channel: MessageChannel = this.channel): void {
+  private finish(action: BulkAction, result: unknown, channel = this.composer.channel): void {
     this.summary = { kind: 'success', text: this.resultText(action, result, channel) };
     if (action !== 'send_message' && action !== 'export') this.reloadTable();
     if (this.dialog) this.close();
@@ -639,11 +558,12 @@ export class CbBulkActionBar extends LitElement {
       >
         ${label}
       </button>`;
+    // The summary is always in the page (a live region must exist before its text changes), taking no room while empty.
     return html`${
       acting
         ? html`<div class="bar" part="base" role="group" aria-label=${message('bulk.label')}>
           <span class="count" part="count">${this.describe(acting)}</span>
-          <div class="actions">
+          <div class="actions row">
             ${this.can('bulk_message') ? action('send', message('bulk.send')) : nothing}
             ${this.can('clients_write') ? action('add', message('bulk.addCategory')) : nothing}
             ${this.can('clients_write') ? action('remove', message('bulk.removeCategory')) : nothing}
@@ -654,7 +574,7 @@ export class CbBulkActionBar extends LitElement {
         : nothing
     }
       ${this.renderJob()}
-      <div class="summary ${this.summary?.kind ?? ''}" part="summary" role="status">
+      <div class="row ${this.summary ? `notice ${this.summary.kind}` : ''}" part="summary" role="status">
         ${
           this.summary
             ? html`<span>${this.summary.text}</span>
@@ -746,66 +666,8 @@ export class CbBulkActionBar extends LitElement {
   }
 
   private renderSend() {
-    const subjectError = this.errors.subject;
-    const bodyError = this.errors.body;
-    const fresh = this.preview && !this.previewLoading && this.previewKey === this.composedKey ? this.preview : null;
-    return html`<fieldset class="segmented">
-        <legend>${message('card.send.channel')}</legend>
-        ${MESSAGE_CHANNELS.map(
-          (c, i) => html`<label
-            ><input
-              type="radio"
-              name="channel"
-              value=${c}
-              ?autofocus=${i === 0}
-              .checked=${this.channel === c}
-              @change=${() => this.setChannel(c)}
-            /><span>${message(`card.channel.${c}`)}</span></label
-          >`,
-        )}
-      </fieldset>
-      ${this.renderEstimate()}
-      ${
-        this.channel === 'sms'
-          ? nothing
-          : html`<div class="field">
-            <label for="subject">${message(this.channel === 'push' ? 'card.send.title' : 'card.send.subject')}</label>
-            <input
-              id="subject"
-              part="input"
-              maxlength="200"
-              autocomplete="off"
-              .value=${this.subject}
-              aria-invalid=${subjectError ? 'true' : 'false'}
-              aria-describedby=${subjectError ? 'subject-error' : nothing}
-              @input=${(e: Event) => {
-                this.subject = (e.target as HTMLInputElement).value;
-                this.schedulePreview();
-              }}
-            />
-            ${this.fieldError('subject', 'subject-error')}
-          </div>`
-      }
-      <div class="field">
-        <label for="body">${message('card.send.body')}</label>
-        <textarea
-          id="body"
-          part="input"
-          rows="4"
-          maxlength="10000"
-          .value=${this.body}
-          aria-invalid=${bodyError ? 'true' : 'false'}
-          aria-describedby=${bodyError ? 'counter body-error' : 'counter'}
-          @input=${(e: Event) => {
-            this.body = (e.target as HTMLTextAreaElement).value;
-            this.schedulePreview();
-          }}
-        ></textarea>
-        ${this.fieldError('body', 'body-error')}
-        ${messageCounter(this.channel, fresh ? fresh.body : this.body.trim(), this.locale, fresh?.sms ?? null)}
-        ${placeholderButtons((token) => this.insert(token))}
-      </div>
-      ${this.example ? this.renderPreview(fresh) : nothing}
+    return html`${this.composer.render(this.locale, { between: this.renderEstimate(), rows: 4, autofocus: true })}
+      ${this.example ? this.composer.renderPreview({ note: message('bulk.send.example') }) : nothing}
       <label class="check ack">
         <input type="checkbox" name="legal_ack" .checked=${this.ack} @change=${(e: Event) => {
           this.ack = (e.target as HTMLInputElement).checked;
@@ -832,28 +694,13 @@ export class CbBulkActionBar extends LitElement {
                   skipped
                     ? message('bulk.send.skipped', {
                         count: this.number(skipped),
-                        reasons: this.skipped(e.skipped, this.channel),
+                        reasons: this.skipped(e.skipped, this.composer.channel),
                       })
                     : message('bulk.send.noneSkipped')
                 }</span
               >`
       }
     </div>`;
-  }
-
-  private renderPreview(fresh: MessagePreview | null) {
-    const p = fresh ?? this.preview;
-    return html`<section class="preview" part="preview" aria-labelledby="preview-heading" aria-busy=${this.previewLoading ? 'true' : 'false'}>
-      <h3 id="preview-heading">${message('card.send.preview')} <span class="muted small">${message('bulk.send.example')}</span></h3>
-      ${
-        !p
-          ? html`<p class="muted small">${this.previewLoading ? message('loading') : message('card.send.previewHint')}</p>`
-          : html`<div class="bubble">
-              ${p.subject ? html`<p class="item-title">${p.subject}</p>` : nothing}
-              <p class="body-text" data-preview>${p.body}</p>
-            </div>`
-      }
-    </section>`;
   }
 
   private renderCategory(kind: 'add' | 'remove') {
@@ -947,7 +794,7 @@ export class CbBulkActionBar extends LitElement {
 
   private renderExport() {
     return html`<fieldset class="columns" aria-describedby=${this.errors.columns ? 'columns-error' : nothing}>
-        <legend>${message('bulk.export.columns')}</legend>
+        <legend class="label">${message('bulk.export.columns')}</legend>
         ${this.columns.map(
           (column, i) => html`<label class="check">
             <input

@@ -1,25 +1,19 @@
 import { css } from 'lit';
 
-/** On top of the card's section styles (form controls, buttons, the segmented channel switch), which it shares. */
+/** On top of the card's section styles (form controls, buttons, notices, the segmented channel switch, `hidden`, the
+ * focus ring, `--_muted`, `--_danger` and `--_success`), which it shares, and the composer's. */
 export const bulkActionBarStyles = css`
   :host {
     --_accent: var(--cb-bulk-action-bar-accent, var(--cb-color-primary, #3451b2));
     --_border: var(--cb-bulk-action-bar-border-color, var(--cb-color-border, #d9dadf));
     --_bg: var(--cb-color-background, #fff);
     --_surface: var(--cb-color-surface, #f7f7f8);
-    --_muted: var(--cb-color-text-muted, #5c5f66);
-    --_danger: var(--cb-color-danger, #b42318);
-    --_success: var(--cb-color-success, #177245);
     display: block;
     container-type: normal;
     color: var(--cb-color-text, #1b1b1f);
     font-family: var(--cb-font-family, system-ui, sans-serif);
     font-size: var(--cb-font-size-md, 0.9375rem);
     line-height: var(--cb-line-height, 1.45);
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   .bar {
@@ -39,23 +33,12 @@ export const bulkActionBarStyles = css`
     white-space: nowrap;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cb-space-2, 0.5rem);
-  }
-
   .actions .button.quiet {
     background: var(--_bg);
   }
 
-  .job:focus-visible {
-    outline: 2px solid var(--cb-color-focus-ring, var(--_accent));
-    outline-offset: 2px;
-  }
-
   .bar + .job,
-  .bar ~ .summary:is(.success, .danger) {
+  .bar ~ .notice {
     margin-top: var(--cb-space-2, 0.5rem);
   }
 
@@ -70,63 +53,14 @@ export const bulkActionBarStyles = css`
     font-size: var(--cb-font-size-sm, 0.8125rem);
   }
 
-  .job:focus {
-    outline: none;
-  }
-
   progress {
     flex: 1;
-    height: 0.5rem;
-    appearance: none;
-    border: 0;
-    border-radius: var(--cb-radius-pill, 999px);
-    background: color-mix(in srgb, var(--_accent) 15%, var(--_bg));
-    overflow: hidden;
-    accent-color: var(--_accent);
-  }
-
-  progress::-webkit-progress-bar {
-    background: transparent;
-  }
-
-  progress::-webkit-progress-value {
-    background: var(--_accent);
-    border-radius: var(--cb-radius-pill, 999px);
-    transition: width 0.3s ease;
-  }
-
-  progress::-moz-progress-bar {
-    background: var(--_accent);
   }
 
   .percent {
     font-variant-numeric: tabular-nums;
     min-width: 3.5em;
     text-align: end;
-  }
-
-  /* Always in the page (a live region must exist before its text changes), taking no room while empty. */
-  .summary {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--cb-space-2, 0.5rem);
-    border-radius: var(--cb-radius-md, 8px);
-    font-size: var(--cb-font-size-sm, 0.8125rem);
-  }
-
-  .summary:is(.success, .danger) {
-    padding: var(--cb-space-1, 0.25rem) var(--cb-space-3, 0.75rem);
-  }
-
-  .summary.success {
-    color: var(--_success);
-    background: color-mix(in srgb, var(--_success) 10%, var(--_bg));
-  }
-
-  .summary.danger {
-    color: var(--_danger);
-    background: color-mix(in srgb, var(--_danger) 8%, var(--_bg));
   }
 
   /* The dialog */
@@ -276,9 +210,6 @@ export const bulkActionBarStyles = css`
   legend {
     padding: 0;
     margin-bottom: var(--cb-space-2, 0.5rem);
-    font-size: var(--cb-font-size-sm, 0.8125rem);
-    font-weight: var(--cb-font-weight-semibold, 600);
-    color: var(--_muted);
   }
 
   .columns {
@@ -290,5 +221,4 @@ export const bulkActionBarStyles = css`
   .columns legend {
     grid-column: 1 / -1;
   }
-
 `;

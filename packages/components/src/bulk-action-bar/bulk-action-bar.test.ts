@@ -171,7 +171,17 @@ describe('cb-bulk-action-bar', () => {
     submitButton(root).click();
     await bar.updateComplete;
     expect(root.querySelector('#subject')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(root.querySelector('#subject')!.getAttribute('aria-describedby')).to.equal('subject-error');
+    expect(root.activeElement?.id).to.equal('subject');
     expect(root.querySelector('dialog')!.open).to.equal(true);
+
+    // The API's refusal of the text (422 on `body`) lands at the message, which points to it.
+    type(root.querySelector<HTMLInputElement>('#subject')!, 'News');
+    type(root.querySelector<HTMLTextAreaElement>('#body')!, 'Hello {nickname}');
+    const error = await waitFor(() => root.querySelector('#body-error'), 5000, 'the placeholder error');
+    expect(error.textContent).to.contain('{nickname}');
+    expect(root.querySelector('#subject-error')).to.equal(null);
+    expect(root.querySelector('#body')!.getAttribute('aria-describedby')).to.equal('counter body-error');
   });
 
   it('deletes only once DELETE is typed, and the clients are gone', async () => {

@@ -207,8 +207,9 @@ export const clientCardStyles = [
       color: var(--_danger);
     }
 
-    /* Narrow (a side panel, a phone): three figures above two, no empty cell. */
-    @container (max-width: 30rem) {
+    /* Narrow (a side panel, a phone): three figures above two, no empty cell. Five across need about
+       8rem each, or a four-digit amount ("£1,157.50") breaks inside the number. */
+    @container (max-width: 40rem) {
       .figures {
         grid-template-columns: repeat(6, minmax(0, 1fr));
       }

@@ -1,6 +1,6 @@
 // Following a background job (GET /v1/jobs/:id) until it is done or failed: quick at first, then backing off so a
 // long send does not poll every half second for minutes.
-import type { ApiClient } from '../api/client.js';
+import type { ApiClient } from './client.js';
 
 export interface Job {
   id: string;

@@ -1,0 +1,31 @@
+/** What a finished import did (the import job's `result`); `skipped` lists at most the first 1,000 rows. */
+export interface ImportResult {
+  created: number;
+  updated: number;
+  skipped: { row: number; reason: string }[];
+  skipped_count: number;
+}
+
+/**
+ * Fired by `<cb-client-import>` when an import has been committed and its job is done. Clients were created or
+ * changed: a host showing a `<cb-client-table>` refreshes it (`table.refresh()`).
+ */
+export class CbImportDoneEvent extends Event {
+  static readonly eventName = 'cb-import-done';
+  readonly result: ImportResult;
+
+  constructor(result: ImportResult) {
+    super(CbImportDoneEvent.eventName, { bubbles: true, composed: true });
+    this.result = result;
+  }
+
+  get detail(): { result: ImportResult } {
+    return { result: this.result };
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'cb-import-done': CbImportDoneEvent;
+  }
+}
