@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig } from '../src/config';
+import { uploadTempDir } from '../src/files/storage';
 import { ApiError } from '../src/http/errors';
 import { detectMapping } from '../src/imports/fields';
 import { parseImport } from '../src/imports/parse';
@@ -18,6 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const baseConfig: Config = {
   ...loadConfig({}),
+  dataDir: dir,
   importMaxRows: 1000,
   importMaxUnpackedBytes: 2 * 1024 * 1024,
   importParseTimeoutMs: 20_000,
@@ -237,7 +239,7 @@ describe('reading .xlsx and .csv', () => {
   });
 
   it('reads shared strings stored after the sheet (as Excel writes them), leaving no spilled files', async () => {
-    const spilled = () => readdirSync(tmpdir()).filter((name) => name.startsWith('cb-import-'));
+    const spilled = () => readdirSync(uploadTempDir(baseConfig));
     const before = spilled();
     const sharedCell = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
     const entries = craftedXlsx(

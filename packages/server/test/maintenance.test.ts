@@ -36,12 +36,15 @@ describe('maintenance', () => {
       .execute();
     const temp = uploadTempDir(t.config);
     writeFileSync(join(temp, 'abandoned.part'), 'half an upload');
+    mkdirSync(join(temp, 'import-crashed'));
+    writeFileSync(join(temp, 'import-crashed', 'spill.xml'), 'a parse cut off');
+    utimesSync(join(temp, 'import-crashed'), hoursAgo(7), hoursAgo(7));
     writeFileSync(join(temp, 'in-flight.part'), 'an upload right now');
     utimesSync(join(temp, 'abandoned.part'), hoursAgo(7), hoursAgo(7));
     utimesSync(join(temp, 'in-flight.part'), now, now);
 
     const result = await runMaintenance(t.db, storage, t.config, now);
-    expect(result).toEqual({ exports: 1, idempotency_keys: 1, temp_files: 1 });
+    expect(result).toEqual({ exports: 1, idempotency_keys: 1, temp_files: 2 });
     const exports = await a.tenant.selectFrom('exports').select('storage_key').execute();
     expect(exports).toEqual([{ storage_key: liveKey }]);
     await expect(storage.get(expiredKey)).rejects.toThrow();
@@ -49,6 +52,7 @@ describe('maintenance', () => {
     const keys = await a.tenant.selectFrom('idempotency_keys').select('key').execute();
     expect(keys).toEqual([{ key: 'recent' }]);
     expect(existsSync(join(temp, 'abandoned.part'))).toBe(false);
+    expect(existsSync(join(temp, 'import-crashed'))).toBe(false);
     expect(existsSync(join(temp, 'in-flight.part'))).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 // Reads an import file through a disposable worker (parse-worker.ts): a heap limit on the worker, a time
 // limit on its parsing, and whatever it sends checked again here before it becomes our data. The worker
 // is terminated when reading ends, fails or is abandoned.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
+import { uploadTempDir } from '../files/storage';
 import { ApiError } from '../http/errors';
 import type { Cell, FailReason, ImportKind, ParsedRow, WorkerInput, WorkerMessage } from './protocol';
 
@@ -92,8 +92,10 @@ export async function* parseImport(
     maxUnpackedBytes: config.importMaxUnpackedBytes,
   };
   // exceljs spills worksheets that precede the shared strings to os.tmpdir(): the worker's own folder,
-  // removed with it, so an abandoned parse leaves nothing behind.
-  const scratch = await mkdtemp(join(tmpdir(), 'cb-import-'));
+  // removed with it; under the data folder's temp, so what a crash leaves is swept by maintenance.
+  const temp = uploadTempDir(config);
+  await mkdir(temp, { recursive: true });
+  const scratch = await mkdtemp(join(temp, 'import-'));
   const worker = new Worker(WORKER_URL, {
     workerData,
     env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },

@@ -1,6 +1,6 @@
 // Hourly housekeeping, run by one process at a time through the job queue's schedule: expired exports
-// (rows and bytes), idempotency keys past the window a client may retry in, and upload temp files a
-// crashed request left behind.
+// (rows and bytes), idempotency keys past the window a client may retry in, and upload temp files or
+// import scratch folders a crashed request left behind.
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -11,7 +11,7 @@ import { type FileStorage, uploadTempDir } from '../files/storage';
 
 /** Retrying with the same Idempotency-Key after a day is a new request. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** An upload takes seconds; a temp file this old belongs to no request any more. */
+/** An upload or an import parse takes seconds to minutes; a temp entry this old belongs to no request any more. */
 const TEMP_FILE_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 
 async function sweepTempFiles(config: Config, now: Date): Promise<number> {
@@ -21,8 +21,9 @@ async function sweepTempFiles(config: Config, now: Date): Promise<number> {
   for (const name of names) {
     const path = join(folder, name);
     const info = await stat(path).catch(() => null);
-    if (info?.isFile() && now.getTime() - info.mtimeMs > TEMP_FILE_MAX_AGE_MS) {
-      await rm(path, { force: true });
+    // Files are uploads in flight; folders, an import parser's scratch space.
+    if (info && now.getTime() - info.mtimeMs > TEMP_FILE_MAX_AGE_MS) {
+      await rm(path, { force: true, recursive: true });
       removed++;
     }
   }
