@@ -60,6 +60,20 @@ export function formatNumber(value: number | null | undefined, locale: Locale): 
   return new Intl.NumberFormat(locale).format(value);
 }
 
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+/** A file size as file managers say it (binary units): "512 B", "1.5 MB", "12 MB". */
+export function formatBytes(bytes: number, locale: Locale): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${BYTE_UNITS[unit]}`;
+}
+
 function channel(value: number): number {
   const c = value / 255;
   return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

@@ -2,3 +2,5 @@
 export type { AppType } from './app';
 export type { Permission } from './auth/permissions';
 export type { ClientView } from './clients/view';
+export type { ImportField } from './imports/fields';
+export type { ImportedClient } from './imports/rows';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { commitImport } from '../src/imports/commit';
+import { IMPORT_FIELDS } from '../src/imports/fields';
 import { type TestBusiness, useTestApp } from './harness';
 import * as sample from './sample-files';
 
@@ -83,6 +84,8 @@ describe('upload and preview', () => {
     expect(res.body).toMatchObject({
       file_name: 'Kunden Liste.xlsx',
       status: 'previewed',
+      // What a column can fill, so that a client lists them without a copy of its own.
+      fields: [...IMPORT_FIELDS],
       columns: ['Vorname', 'Nachname', 'Handy', 'E-Mail', 'Geburtstag'],
       mapping: { first_name: 0, last_name: 1, phone: 2, email: 3, birth_date: 4 },
       mapping_errors: [],

@@ -8,19 +8,19 @@ import { apiFieldText, errorCode, isAbort } from '../client-card/section.js';
 import { sectionStyles } from '../client-card/section.styles.js';
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
 import { CbImportDoneEvent, type ImportResult } from '../events/import-done.js';
-import { formatDate, formatNumber } from '../format.js';
+import { formatBytes, formatDate, formatNumber } from '../format.js';
 import { errorText, type Locale, type MessageKey, message } from '../localize.js';
 import { progressStyles } from '../styles/progress.styles.js';
+import { DropZoneController } from '../upload/drop-zone.controller.js';
+import { dropZoneStyles } from '../upload/drop-zone.styles.js';
 import { clientImportStyles } from './client-import.styles.js';
 import {
   type Cell,
   columnLetter,
   FIELD_LABELS,
-  IMPORT_FIELDS,
   type ImportField,
   type ImportView,
   isImportField,
-  VALUE_FIELDS,
   type ValueField,
 } from './import-view.js';
 
@@ -28,7 +28,8 @@ import {
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 100_000;
 const EXTENSIONS = ['xlsx', 'csv'] as const;
-const FIELD_PREFIX = new RegExp(`(^|\\s)(${IMPORT_FIELDS.join('|')}): `, 'g');
+/** A field's name at the start of a skip reason ("phone: …"); which names are fields, the labels know. */
+const FIELD_PREFIX = /(^|\s)([a-z_]+): /g;
 
 export type ImportStep = 'file' | 'mapping' | 'preview' | 'importing' | 'done';
 
@@ -80,7 +81,7 @@ interface Refusal {
  */
 @localized()
 export class CbClientImport extends LitElement {
-  static override styles = [sectionStyles, progressStyles, clientImportStyles];
+  static override styles = [sectionStyles, progressStyles, dropZoneStyles, clientImportStyles];
 
   /** The largest file the API takes (its IMPORT_MAX_BYTES); said on the first step, and checked before uploading. */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_BYTES;
@@ -93,11 +94,10 @@ export class CbClientImport extends LitElement {
 
   @state() private current: ImportStep = 'file';
   @state() private upload: Upload | null = null;
-  @state() private dragOver = false;
   @state() private refusal: Refusal | null = null;
   @state() private view: ImportView | null = null;
-  /** What the selects show; null: the field is not imported. */
-  @state() private draft: Record<ImportField, number | null> = emptyDraft();
+  /** What the selects show, for each of the view's fields; null: the field is not imported. */
+  @state() private draft: Draft = {};
   /** Problems of the draft, by field (from the preview's `mapping_errors` or a refused PUT). */
   @state() private problems: Partial<Record<ImportField, string>> = {};
   @state() private remapping = false;
@@ -110,6 +110,12 @@ export class CbClientImport extends LitElement {
   private remapAbort: AbortController | null = null;
   private remapQueued = false;
   private jobAbort: AbortController | null = null;
+  private readonly dropZone = new DropZoneController(this, {
+    disabled: () => Boolean(this.upload),
+    files: ([file]) => {
+      if (file) void this.uploadFile(file);
+    },
+  });
   /** Set when the step changes, so the new step's heading takes the focus after rendering. */
   private focusHeading = false;
 
@@ -131,10 +137,9 @@ export class CbClientImport extends LitElement {
     this.remapQueued = false;
     this.jobAbort?.abort();
     this.upload = null;
-    this.dragOver = false;
     this.refusal = null;
     this.view = null;
-    this.draft = emptyDraft();
+    this.draft = {};
     this.problems = {};
     this.remapping = false;
     this.committing = false;
@@ -187,47 +192,11 @@ export class CbClientImport extends LitElement {
     return formatNumber(n, this.locale);
   }
 
-  /** A size as file managers say it (binary units). */
   private size(bytes: number): string {
-    const units = ['B', 'KB', 'MB', 'GB'] as const;
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    const digits = unit === 0 || value >= 10 ? 0 : 1;
-    return `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+    return formatBytes(bytes, this.locale);
   }
 
   // --- step 1: the file --------------------------------------------------------------------------------------
-
-  private onDragOver = (event: DragEvent) => {
-    if (this.upload || !event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragOver = true;
-  };
-
-  private onDragLeave = (event: DragEvent) => {
-    const related = event.relatedTarget as Node | null;
-    if (related && (event.currentTarget as HTMLElement).contains(related)) return;
-    this.dragOver = false;
-  };
-
-  private onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.dragOver = false;
-    const file = event.dataTransfer?.files[0];
-    if (file && !this.upload) void this.uploadFile(file);
-  };
-
-  private onChoose = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void this.uploadFile(file);
-  };
 
   /**
    * Sends `file` to the API, which reads it and answers the preview; a refusal is explained on the first step. Resolves
@@ -328,27 +297,29 @@ export class CbClientImport extends LitElement {
   /** Takes a preview the API answered: its mapping fills the selects, its problems show next to them. */
   private show(view: ImportView): void {
     this.view = view;
-    const draft = emptyDraft();
-    for (const field of IMPORT_FIELDS) draft[field] = view.mapping[field] ?? null;
+    const draft: Draft = {};
+    for (const field of view.fields) draft[field] = view.mapping[field] ?? null;
     this.draft = draft;
     this.problems = this.problemsOf(view.mapping_errors, draft);
   }
 
   /** The API's mapping problems (English) as sentences in the reader's language, by field. */
-  private problemsOf(list: unknown, draft: Record<ImportField, number | null>): Partial<Record<ImportField, string>> {
+  private problemsOf(list: unknown, draft: Draft): Partial<Record<ImportField, string>> {
     const out: Partial<Record<ImportField, string>> = {};
     if (!Array.isArray(list)) return out;
     for (const item of list) {
       const name = String((item as { field?: unknown }).field ?? '').replace(/^mapping\./, '');
       const text = String((item as { message?: unknown }).message ?? '');
       if (!isImportField(name) || out[name]) continue;
-      const index = draft[name];
-      const other = IMPORT_FIELDS.find((f) => f !== name && index !== null && draft[f] === index);
-      if (other && IMPORT_FIELDS.indexOf(other) < IMPORT_FIELDS.indexOf(name)) {
+      // Of two fields on one column, the one the API lists first keeps it.
+      const fields = this.view?.fields ?? [];
+      const index = draft[name] ?? null;
+      const other = fields.find((f) => f !== name && index !== null && draft[f] === index);
+      if (other && fields.indexOf(other) < fields.indexOf(name)) {
         out[name] = message('import.mapping.duplicate', { field: message(FIELD_LABELS[other]) });
-      } else if (name === 'first_name' && draft.first_name === null && draft.name === null) {
+      } else if (name === 'first_name' && unmapped(draft, 'first_name') && unmapped(draft, 'name')) {
         out[name] = message('import.mapping.needName');
-      } else if (name === 'phone' && draft.phone === null && draft.email === null) {
+      } else if (name === 'phone' && unmapped(draft, 'phone') && unmapped(draft, 'email')) {
         out[name] = message('import.mapping.needContact');
       } else {
         out[name] = apiFieldText(text);
@@ -483,7 +454,7 @@ export class CbClientImport extends LitElement {
       </div>`;
     }
     return html`<section class="base" part="base" aria-labelledby="import-title">
-      <header class="head" part="head">
+      <header class="head row spread" part="head">
         <h2 id="import-title">${message('import.title')}</h2>
         ${
           this.current !== 'file' && this.current !== 'done'
@@ -552,21 +523,14 @@ export class CbClientImport extends LitElement {
     const sent = up && up.total > 0 && up.loaded >= up.total;
     return html`<div class="step" data-step="file">
       ${this.heading('import.file.heading')}
-      <div
-        class="drop ${this.dragOver ? 'over' : ''}"
-        part="dropzone"
-        @dragenter=${this.onDragOver}
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
-      >
+      ${this.dropZone.render(html`
         <input
           id="file-input"
           type="file"
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           aria-describedby="file-limits"
           ?disabled=${Boolean(up)}
-          @change=${this.onChoose}
+          @change=${this.dropZone.onChoose}
         />
         <label for="file-input" class="drop-label">
           <svg class="drop-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -598,7 +562,7 @@ export class CbClientImport extends LitElement {
             </div>`
             : nothing
         }
-      </div>
+      `)}
       ${this.renderRefusal()}
     </div>`;
   }
@@ -632,8 +596,8 @@ export class CbClientImport extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${IMPORT_FIELDS.map((field) => {
-            const chosen = this.draft[field];
+          ${view.fields.map((field) => {
+            const chosen = this.draft[field] ?? null;
             const problem = this.problems[field];
             const example = chosen !== null && first ? cellText(first.cells[chosen]) : '';
             const id = `map-${field}`;
@@ -697,14 +661,13 @@ export class CbClientImport extends LitElement {
     return `${this.rowsText(view.row_count)}, ${skipped}`;
   }
 
-  /** The client fields the preview's rows have values for: `name` fills first and last name. */
+  /** The client fields the preview's rows have values for, in the mapping's order: `name` fills first and last name. */
   private valueFields(view: ImportView): ValueField[] {
-    const mapped = new Set<string>(IMPORT_FIELDS.filter((f) => view.mapping[f] !== undefined));
-    if (mapped.has('name')) {
-      mapped.add('first_name');
-      mapped.add('last_name');
-    }
-    return VALUE_FIELDS.filter((f) => mapped.has(f));
+    const byName = view.mapping.name !== undefined;
+    return view.fields.filter(
+      (f): f is ValueField =>
+        f !== 'name' && (view.mapping[f] !== undefined || (byName && (f === 'first_name' || f === 'last_name'))),
+    );
   }
 
   private valueText(field: ValueField, value: string | number | undefined): string {
@@ -904,8 +867,10 @@ export class CbClientImport extends LitElement {
   }
 }
 
-function emptyDraft(): Record<ImportField, number | null> {
-  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as Record<ImportField, number | null>;
+type Draft = Partial<Record<ImportField, number | null>>;
+
+function unmapped(draft: Draft, field: ImportField): boolean {
+  return (draft[field] ?? null) === null;
 }
 
 function cellText(cell: Cell | undefined): string {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** On top of the card's section styles (form controls, buttons, figures, notices, badges), which it shares. */
+/** On top of the card's section styles (form controls, buttons, figures, notices, badges) and the drop zone's. */
 export const clientImportStyles = css`
   :host {
     --_accent: var(--cb-client-import-accent, var(--cb-color-primary, #3451b2));
@@ -21,32 +21,16 @@ export const clientImportStyles = css`
     min-width: 0;
   }
 
-  .head {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--cb-space-2, 0.5rem);
-  }
-
   h2 {
     margin: 0;
     font-size: var(--cb-font-size-lg, 1.125rem);
     font-weight: var(--cb-font-weight-semibold, 600);
   }
 
+  /* Focused by script when the step changes (tabindex -1): the sections' [tabindex]:focus-visible ring shows it. */
   .step-heading {
     font-size: var(--cb-font-size-md, 0.9375rem);
     margin: 0;
-  }
-
-  .step-heading:focus {
-    outline: none;
-  }
-
-  .step-heading:focus-visible {
-    outline: 2px solid var(--cb-color-focus-ring, var(--_accent));
-    outline-offset: 2px;
   }
 
   .step {
@@ -103,32 +87,11 @@ export const clientImportStyles = css`
     color: var(--cb-color-on-primary, #fff);
   }
 
-  /* Step 1: the drop zone. The whole zone is the label of the file input, so a click anywhere opens the picker. */
+  /* Step 1: the drop zone (shared styles), larger here. The whole zone is the label of the file input, so a click
+     anywhere opens the picker. */
   .drop {
-    position: relative;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: var(--cb-space-2, 0.5rem);
     padding: var(--cb-space-6, 2rem) var(--cb-space-4, 1rem);
-    border: 2px dashed var(--_border);
     border-radius: var(--cb-radius-lg, 12px);
-    text-align: center;
-    background: var(--_surface);
-    transition: border-color 0.15s ease, background-color 0.15s ease;
-  }
-
-  .drop.over {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
-  }
-
-  .drop input[type='file'] {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    opacity: 0;
-    overflow: hidden;
   }
 
   .drop-label {

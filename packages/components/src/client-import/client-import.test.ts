@@ -158,8 +158,18 @@ describe('cb-client-import', () => {
   it('can start over from the mapping, and shows a refusal in the reader’s language', async () => {
     const { element, root } = await mount({ locale: 'de' });
     await waitFor(() => text(root.querySelector('h2')) === 'Kunden importieren', 5000, 'the German texts');
-    await element.uploadFile(new File(['Vorname;Telefon\nAnn;07911 000002\n'], 'kunden.csv'));
-    expect(element.step).to.equal('mapping');
+    // A dropped file is read like a chosen one; the zone is marked while files are dragged over it.
+    const zone = root.querySelector<HTMLElement>('[part="dropzone"]')!;
+    const data = new DataTransfer();
+    data.items.add(new File(['Vorname;Telefon\nAnn;07911 000002\n'], 'kunden.csv'));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await element.updateComplete;
+    expect(zone.classList.contains('over')).to.equal(true);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await waitFor(() => element.step === 'mapping', 8000, 'the dropped file');
+    // The mapping lists the fields the API names, in its order.
+    const fields = [...root.querySelectorAll('.mapping tr[data-field]')].map((row) => row.getAttribute('data-field'));
+    expect(fields).to.deep.equal(element.preview?.fields).and.to.include('created_at');
     root.querySelector<HTMLButtonElement>('[data-action="start-over"]')!.click();
     await element.updateComplete;
     expect(element.step).to.equal('file');

@@ -1,59 +1,29 @@
-// The import as the API answers it (POST /v1/imports, PUT /v1/imports/:id/mapping), and the client fields a
-// column can fill, in the API's order.
+// The import as the API answers it (POST /v1/imports, PUT /v1/imports/:id/mapping). The client fields a column can
+// fill come with the answer (`fields`, in the API's order); only their type is the server's, nothing of it runs here.
+import type { ImportedClient, ImportField } from '@clientbase/server/types';
 import type { ImportResult } from '../events/import-done.js';
 import type { MessageKey } from '../localize.js';
 
-export const IMPORT_FIELDS = [
-  'first_name',
-  'last_name',
-  'middle_name',
-  'name',
-  'phone',
-  'additional_phone',
-  'email',
-  'gender',
-  'birth_date',
-  'note',
-  'card_number',
-  'discount',
-  'importance',
-  'created_at',
-] as const;
-
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type { ImportField };
 export type Mapping = Partial<Record<ImportField, number>>;
 
 /** The client values a row carries once read: `name` (a full name) is already split into first and last name. */
-export const VALUE_FIELDS = [
-  'first_name',
-  'middle_name',
-  'last_name',
-  'phone',
-  'additional_phone',
-  'email',
-  'gender',
-  'birth_date',
-  'note',
-  'card_number',
-  'discount',
-  'importance',
-  'created_at',
-] as const;
-
-export type ValueField = (typeof VALUE_FIELDS)[number];
+export type ValueField = keyof ImportedClient;
 export type Cell = string | number | boolean | null;
 
 export interface ImportView {
   id: string;
   file_name: string;
   status: 'previewed' | 'queued' | 'running' | 'committed' | 'failed' | string;
+  /** The fields a column can fill, in the order the mapping lists them. */
+  fields: ImportField[];
   mapping: Mapping;
   /** Why the mapping cannot be committed yet: `{ field: 'mapping.first_name', message }`. */
   mapping_errors: { field: string; message: string }[];
   /** The header row's cells. */
   columns: string[];
   /** The first 20 rows: their cells and the values the mapping makes of them. */
-  rows: { row: number; cells: Cell[]; values: Partial<Record<ValueField, string | number>> }[];
+  rows: { row: number; cells: Cell[]; values: ImportedClient }[];
   /** The first 100 problems of rows; `error_count` counts them all. */
   errors: { row: number; field: string; message: string }[];
   error_count: number;
@@ -82,8 +52,9 @@ export const FIELD_LABELS: Record<ImportField, MessageKey> = {
   created_at: 'import.field.created_at',
 };
 
+/** A field the labels know: the API's field names in row errors and skip reasons become their labels. */
 export function isImportField(field: string): field is ImportField {
-  return (IMPORT_FIELDS as readonly string[]).includes(field);
+  return Object.hasOwn(FIELD_LABELS, field);
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */

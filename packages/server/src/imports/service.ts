@@ -39,6 +39,8 @@ export function importView(row: ImportRow) {
     id: row.id,
     file_name: row.file_name,
     status: row.status,
+    /** The client fields a column can fill, in our order: the mapping's keys, so a client need not keep a copy. */
+    fields: [...IMPORT_FIELDS],
     mapping: cleanMapping(row.mapping, IMPORT_FIELDS),
     mapping_errors: stored.mapping_errors ?? [],
     columns: stored.columns ?? [],

@@ -2,7 +2,10 @@ import { localized } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ClientFile } from '../../api/types.js';
+import { formatBytes } from '../../format.js';
 import { errorText, message } from '../../localize.js';
+import { DropZoneController } from '../../upload/drop-zone.controller.js';
+import { dropZoneStyles } from '../../upload/drop-zone.styles.js';
 import { CardSection, emptyBlock, errorBlock, errorCode, isAbort, moreBlock, PagedList, skeleton } from '../section.js';
 import { sectionStyles } from '../section.styles.js';
 
@@ -24,33 +27,8 @@ interface Upload {
 export class CbClientCardFiles extends CardSection {
   static override styles = [
     sectionStyles,
+    dropZoneStyles,
     css`
-      .drop {
-        position: relative;
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: var(--cb-space-2, 0.5rem);
-        padding: var(--cb-space-4, 1rem);
-        border: 2px dashed var(--_border);
-        border-radius: var(--cb-radius-md, 8px);
-        text-align: center;
-        background: var(--_surface);
-      }
-
-      .drop.over {
-        border-color: var(--_accent);
-        background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
-      }
-
-      .drop input[type='file'] {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        overflow: hidden;
-      }
-
       .drop input[type='file']:focus-visible + label {
         outline: 2px solid var(--cb-color-focus-ring, var(--_accent));
         outline-offset: 2px;
@@ -131,7 +109,6 @@ export class CbClientCardFiles extends CardSection {
   ];
 
   @state() private upload: Upload | null = null;
-  @state() private dragOver = false;
   @state() private problems: string[] = [];
   @state() private uploadedNote = '';
   @state() private confirmDelete: string | null = null;
@@ -139,6 +116,11 @@ export class CbClientCardFiles extends CardSection {
   @state() private rowError: { id: string; text: string } | null = null;
 
   private uploadAbort: AbortController | null = null;
+
+  private readonly dropZone = new DropZoneController(this, {
+    disabled: () => !this.can('files_write') || Boolean(this.upload),
+    files: (files) => void this.uploadAll(files),
+  });
 
   private readonly files = new PagedList<ClientFile>(
     this,
@@ -171,14 +153,7 @@ export class CbClientCardFiles extends CardSection {
   private renderUpload() {
     const up = this.upload;
     const percent = up?.total ? Math.round((up.loaded / up.total) * 100) : 0;
-    return html`<div
-        class="drop ${this.dragOver ? 'over' : ''}"
-        part="dropzone"
-        @dragenter=${this.onDragOver}
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
-      >
+    return html`${this.dropZone.render(html`
         <input
           id="file-input"
           type="file"
@@ -186,7 +161,7 @@ export class CbClientCardFiles extends CardSection {
           accept=${EXTENSIONS.map((e) => `.${e}`).join(',')}
           aria-describedby="file-hint"
           ?disabled=${Boolean(up)}
-          @change=${this.onChoose}
+          @change=${this.dropZone.onChoose}
         />
         <label for="file-input" class="button" part="button">${message('card.files.choose')}</label>
         <p class="small muted" id="file-hint">${message('card.files.hint', { types: EXTENSIONS.join(', ') })}</p>
@@ -204,7 +179,7 @@ export class CbClientCardFiles extends CardSection {
             </div>`
             : nothing
         }
-      </div>
+      `)}
       <div role="alert" class="stack">
         ${this.problems.map((p) => html`<p class="notice danger" part="status">${p}</p>`)}
       </div>
@@ -230,7 +205,7 @@ export class CbClientCardFiles extends CardSection {
       <span class="type" aria-hidden="true">${extension.slice(0, 4)}</span>
       <div class="info">
         <p class="name">${f.name}</p>
-        <p class="meta"><span class="num">${this.size(f.size_bytes)}</span><span>${this.dateTime(f.created_at)}</span></p>
+        <p class="meta"><span class="num">${formatBytes(f.size_bytes, this.locale)}</span><span>${this.dateTime(f.created_at)}</span></p>
         ${this.rowError?.id === f.id ? html`<p class="field-error" role="alert">${this.rowError.text}</p>` : nothing}
       </div>
       <div class="actions">
@@ -275,47 +250,6 @@ export class CbClientCardFiles extends CardSection {
       </div>
     </li>`;
   }
-
-  private size(bytes: number): string {
-    const units = ['B', 'KB', 'MB'] as const;
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    const digits = unit === 0 || value >= 10 ? 0 : 1;
-    return `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-  }
-
-  private onDragOver = (event: DragEvent) => {
-    if (!this.can('files_write') || this.upload) return;
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    this.dragOver = true;
-  };
-
-  private onDragLeave = (event: DragEvent) => {
-    const related = event.relatedTarget as Node | null;
-    if (related && (event.currentTarget as HTMLElement).contains(related)) return;
-    this.dragOver = false;
-  };
-
-  private onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.dragOver = false;
-    if (this.upload) return;
-    const files = [...(event.dataTransfer?.files ?? [])];
-    if (files.length) void this.uploadAll(files);
-  };
-
-  private onChoose = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    if (files.length) void this.uploadAll(files);
-  };
 
   /** Uploads one file after another; each refusal is listed, the others still go up. */
   async uploadAll(files: File[]): Promise<void> {
