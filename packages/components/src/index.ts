@@ -5,6 +5,7 @@ import './bulk-action-bar/bulk-action-bar.js';
 import './client-card/client-card.js';
 import './client-import/client-import.js';
 
+export { smsSegments } from '@clientbase/shared/sms-segments';
 export { ApiError, type ApiErrorBody, isApiErrorBody } from './api/api-error.js';
 export {
   type ApiClient,
@@ -35,7 +36,6 @@ export {
   CbClientCardVisits,
 } from './client-card/client-card.js';
 export { CbClientDeletedEvent, CbClientUpdatedEvent } from './client-card/events.js';
-export { smsSegments } from './client-card/sections/sms-segments.js';
 export { CbClientFilters } from './client-filters/client-filters.component.js';
 export { CbClientImport, type ImportStep } from './client-import/client-import.component.js';
 export { CbClientTable } from './client-table/client-table.component.js';

@@ -2,16 +2,17 @@
 // placeholder buttons, the character/SMS part counter and the preview the API fills for one client. A controller that
 // renders into its host's shadow root rather than an element of its own, so the host's form, its focus handling and
 // the aria-describedby links from the fields to their errors and the counter all stay in one tree.
+
+import { PLACEHOLDERS } from '@clientbase/shared/placeholders';
+import { smsSegments } from '@clientbase/shared/sms-segments';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { MessageChannel, MessagePreview } from '../api/types.js';
 import { fieldErrors, isAbort } from '../client-card/section.js';
-import { smsSegments } from '../client-card/sections/sms-segments.js';
 import { formatNumber } from '../format.js';
 import { errorText, type Locale, message } from '../localize.js';
 
 const CHANNELS: readonly MessageChannel[] = ['sms', 'email', 'push'];
 /** The placeholders the API fills per recipient (an unknown one is a 422 on the body). */
-const PLACEHOLDERS = ['first_name', 'last_name', 'discount', 'balance', 'salon_name'];
 /** The longest SMS the API sends, in characters of the filled text. */
 const SMS_MAX_CHARACTERS = 1600;
 const PREVIEW_DELAY_MS = 400;

@@ -13,7 +13,7 @@ import type { JobContext } from '../jobs/queue';
 import { CHANNEL_NAMES, type ChannelName, type Channels, type PushTarget } from '../messaging/channel';
 import { fillPlaceholders } from '../messaging/placeholders';
 import { assertSendable, type ComposedMessage, deliver, placeholderValues, salonName } from '../messaging/send';
-import { smsSegments } from '../messaging/sms-segments';
+import { smsSegments } from '@clientbase/shared/sms-segments';
 import type { ScopedDb } from '../tenancy/scoped-db';
 import { jobAccess, jobAccessSchema } from './job-access';
 import { type Selection, selectedClients, selectedIdBatches, selectionSchema } from './selection';

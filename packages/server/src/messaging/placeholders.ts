@@ -1,9 +1,7 @@
 // `{first_name}`-style placeholders in message templates. A misspelt placeholder is refused rather than
 // sent to a client as literal braces.
+import { PLACEHOLDERS, type Placeholder } from '@clientbase/shared/placeholders';
 import { validationFailed } from '../http/errors';
-
-export const PLACEHOLDERS = ['first_name', 'last_name', 'discount', 'balance', 'salon_name'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
 export type PlaceholderValues = Record<Placeholder, string>;
 
 // Only identifier-like names count, so other braces ("{ }", JSON in an email) pass through untouched.

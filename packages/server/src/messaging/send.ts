@@ -1,5 +1,7 @@
 // Writing to one client from the card: the template is filled for that client, checked for the channel,
 // recorded in `messages`, then handed to the channel. Bulk sends and e-cards build on the same steps.
+
+import { type SmsSegments, smsSegments } from '@clientbase/shared/sms-segments';
 import type { Selectable, Updateable } from 'kysely';
 import { z } from 'zod';
 import { type ClientAccess, visibleClients } from '../clients/access';
@@ -7,7 +9,6 @@ import type { Client, MessageTable } from '../db/schema';
 import { ApiError, notFound, validationFailed } from '../http/errors';
 import { CHANNEL_NAMES, type ChannelName, type Channels, type PushTarget } from './channel';
 import { fillPlaceholders, formatMoney, type PlaceholderValues } from './placeholders';
-import { type SmsSegments, smsSegments } from './sms-segments';
 
 export const SMS_MAX_CHARACTERS = 1600;
 

@@ -11,7 +11,7 @@ import {
 import { apiCall, type TestSession, testSession } from '../../../test/real-api.js';
 import type { ListAnswer, Message, MessagePreview } from '../../api/types.js';
 import type { CbClientCard } from '../client-card.component.js';
-import { smsSegments } from './sms-segments.js';
+import { smsSegments } from '@clientbase/shared/sms-segments';
 
 function typeBody(card: CbClientCard, text: string) {
   const area = inSection<HTMLTextAreaElement>(card, 'send', '#body')!;
