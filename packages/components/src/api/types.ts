@@ -17,41 +17,8 @@ export interface Category extends CategoryChip {
   system: boolean;
 }
 
-export interface Client {
-  id: string;
-  name: string;
-  first_name: string;
-  last_name: string | null;
-  middle_name: string | null;
-  phone: string | null;
-  /** The phone in international format for reading, e.g. "+44 7400 900123". */
-  phone_display: string | null;
-  additional_phone: string | null;
-  email: string | null;
-  gender: 'female' | 'male' | 'unspecified';
-  importance: number;
-  discount: number;
-  card_number: string | null;
-  birth_date: string | null;
-  note: string | null;
-  custom_fields: Record<string, string | number | null>;
-  online_booking_disabled: boolean;
-  /** Why online booking is off, for staff only (the public is never told). */
-  online_booking_disabled_reason: string | null;
-  categories: CategoryChip[];
-  source: 'online' | 'admin' | 'import';
-  visits_count: number;
-  first_visit_at: string | null;
-  last_visit_at: string | null;
-  total_sold: number;
-  total_paid: number;
-  average_check: number | null;
-  balance: number;
-  marketing_allowed: boolean;
-  push_enabled: boolean;
-  mobile_app: { platform: string; last_used_at: string | null } | null;
-  created_at: string;
-}
+/** The Client object, defined once for the server and the elements. */
+export type { Client } from '@clientbase/shared/client';
 
 export interface CustomFieldDefinition {
   id: string;

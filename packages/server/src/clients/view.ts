@@ -1,20 +1,13 @@
+import type { ClientCategory, Client as ClientObject } from '@clientbase/shared/client';
 import type { Client } from '../db/schema';
 import { displayPhone } from '../phones/normalize';
 
-export interface CategoryChip {
-  id: string;
-  name: string;
-  color: string;
-  /** Which system category this is (e.g. 'requires_confirmation'), null for the business's own: names can be renamed. */
-  system_key: string | null;
-  /** 'rule': a category rule assigned it and will take it away; only 'manual' ones are the client's to change. */
-  assigned_by: 'manual' | 'rule';
-}
+export type CategoryChip = ClientCategory;
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /** The CONTRACT Client object: every field present, empty ones null. */
-export function clientView(row: Client, categories: CategoryChip[]) {
+export function clientView(row: Client, categories: CategoryChip[]): ClientObject {
   return {
     id: row.id,
     name: [row.first_name, row.last_name].filter(Boolean).join(' '),
@@ -48,8 +41,8 @@ export function clientView(row: Client, categories: CategoryChip[]) {
     mobile_app: row.mobile_app_platform
       ? { platform: row.mobile_app_platform, last_used_at: iso(row.mobile_app_last_used_at) }
       : null,
-    created_at: iso(row.created_at),
+    created_at: row.created_at.toISOString(),
   };
 }
 
-export type ClientView = ReturnType<typeof clientView>;
+export type ClientView = ClientObject;
