@@ -97,6 +97,9 @@ export async function importThroughput(target: SeededTarget, bench: Bench, _iter
         unit: 'rows/s',
         note: `${commitSeconds.toFixed(1)} s, created ${report.created}, skipped ${report.skipped_count}`,
       });
+      // Gone before the next file, so each import meets the same base (the seeded clients only).
+      await target.db.deleteFrom('businesses').where('id', '=', created.business.id).execute();
+      businessIds.pop();
     }
   } finally {
     if (businessIds.length) await target.db.deleteFrom('businesses').where('id', 'in', businessIds).execute();

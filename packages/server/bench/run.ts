@@ -1,4 +1,4 @@
-// `pnpm bench [--clients N] [--clients-1m] [--iterations N] [--only postgres|pglite] [--keep] [--reuse]`
+// `pnpm bench [--clients N] [--clients-1m] [--iterations N] [--only postgres|pglite] [--module NAME] [--keep] [--reuse]`
 // Seeds fresh databases, runs every per-target module against them, prints a table and writes
 // <repo>/bench-results/bench.json. A new figure: write a module (target, bench, iterations) → Promise
 // and add it to MODULES.
@@ -29,6 +29,8 @@ function options() {
       'clients-1m': { type: 'boolean', default: false },
       iterations: { type: 'string', default: '30' },
       only: { type: 'string' },
+      /** Only the modules whose name contains this (e.g. "import"). */
+      module: { type: 'string' },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
     },
@@ -46,16 +48,23 @@ function options() {
     iterations,
     million: values['clients-1m'] || process.env.BENCH_1M === '1',
     only: values.only as 'postgres' | 'pglite' | undefined,
+    module: values.module,
     keep: values.keep,
     reuse: values.reuse,
     pgUrl: process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   };
 }
 
-async function runTarget(bench: Bench, open: () => Promise<SeededTarget>, iterations: number, keep: boolean) {
+async function runTarget(
+  bench: Bench,
+  open: () => Promise<SeededTarget>,
+  iterations: number,
+  keep: boolean,
+  only?: string,
+) {
   const target = await open();
   try {
-    for (const [name, module] of MODULES) {
+    for (const [name, module] of MODULES.filter(([name]) => !only || name.includes(only))) {
       try {
         await module(target, bench, iterations);
       } catch (error) {
@@ -90,10 +99,11 @@ async function main() {
       () => seededTarget(bench, { driver: 'postgres', baseUrl: o.pgUrl, database: 'cb_bench_pg' }, o.clients),
       o.iterations,
       o.keep,
+      o.module,
     );
   }
   if (usePGlite) {
-    await runTarget(bench, () => seededTarget(bench, { driver: 'pglite' }, o.clients), o.iterations, false);
+    await runTarget(bench, () => seededTarget(bench, { driver: 'pglite' }, o.clients), o.iterations, false, o.module);
   }
   if (o.million) {
     if (pgProblem || !usePostgres) bench.skip('postgres 1M', 'PostgreSQL not in use');
@@ -105,6 +115,7 @@ async function main() {
           seededTarget(bench, { driver: 'postgres', baseUrl: o.pgUrl, database: 'cb_bench_1m' }, 1_000_000),
         o.iterations,
         o.keep,
+        o.module,
       );
   }
 
