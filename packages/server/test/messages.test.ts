@@ -1,7 +1,7 @@
+import { smsSegments } from '@clientbase/shared/sms-segments';
 import { describe, expect, it } from 'vitest';
 import { DevTransport } from '../src/messaging/dev-transport';
 import { fillPlaceholders, formatMoney } from '../src/messaging/placeholders';
-import { smsSegments } from '@clientbase/shared/sms-segments';
 import { useTestApp } from './harness';
 
 const t = await useTestApp();

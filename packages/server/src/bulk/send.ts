@@ -5,6 +5,7 @@
 // count as marketing: no consent, the channel switched off in the card, or no address → skipped, with
 // the reason on the row.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { smsSegments } from '@clientbase/shared/sms-segments';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ClientAccess } from '../clients/access';
@@ -13,7 +14,6 @@ import type { JobContext } from '../jobs/queue';
 import { CHANNEL_NAMES, type ChannelName, type Channels, type PushTarget } from '../messaging/channel';
 import { fillPlaceholders } from '../messaging/placeholders';
 import { assertSendable, type ComposedMessage, deliver, placeholderValues, salonName } from '../messaging/send';
-import { smsSegments } from '@clientbase/shared/sms-segments';
 import type { ScopedDb } from '../tenancy/scoped-db';
 import { jobAccess, jobAccessSchema } from './job-access';
 import { type Selection, selectedClients, selectedIdBatches, selectionSchema } from './selection';

@@ -1,3 +1,4 @@
+import { smsSegments } from '@clientbase/shared/sms-segments';
 import { expect } from '@open-wc/testing';
 import {
   allInSection,
@@ -11,7 +12,6 @@ import {
 import { apiCall, type TestSession, testSession } from '../../../test/real-api.js';
 import type { ListAnswer, Message, MessagePreview } from '../../api/types.js';
 import type { CbClientCard } from '../client-card.component.js';
-import { smsSegments } from '@clientbase/shared/sms-segments';
 
 function typeBody(card: CbClientCard, text: string) {
   const area = inSection<HTMLTextAreaElement>(card, 'send', '#body')!;
