@@ -38,7 +38,9 @@ async function openApp(
   const logger = createLogger('silent');
   // Bulk actions run as real jobs, polled quickly so the bar's progress can be followed in a test.
   const jobs = new JobQueue(db, { kind: 'pglite', pglite }, logger, { pollingSeconds: 0.5, retryDelaySeconds: 1 });
-  const app = createApp({ db, config: { ...loadConfig({}), platformKey: 'platform_test_key' }, logger, jobs });
+  // SMS paced at 10 a second (as a provider would be), so a bulk send lasts long enough to be stopped.
+  const config = { ...loadConfig({}), platformKey: 'platform_test_key', smsRatePerSecond: 10 };
+  const app = createApp({ db, config, logger, jobs });
   const close = async () => {
     await jobs.stop();
     await db.destroy();

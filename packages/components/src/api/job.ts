@@ -1,11 +1,12 @@
-// Following a background job (GET /v1/jobs/:id) until it is done or failed: quick at first, then backing off so a
+// Following a background job (GET /v1/jobs/:id) until it is done, failed or cancelled: quick at first, then backing off so a
 // long send does not poll every half second for minutes.
 import type { ApiClient } from './client.js';
 
 export interface Job {
   id: string;
   kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  /** `cancelled`: stopped on request (POST /v1/jobs/:id/cancel); `result` holds what was done by then. */
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   /** 0..1 */
   progress: number;
   result: unknown;
@@ -47,12 +48,21 @@ export async function followJob(
       const job = await api.request<Job>('GET', `/v1/jobs/${encodeURIComponent(id)}`, undefined, { signal });
       failures = 0;
       onUpdate(job);
-      if (job.status === 'done' || job.status === 'failed') return job;
+      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return job;
     } catch (error) {
       const status = (error as { status?: unknown }).status;
       if (signal.aborted || status !== 0 || ++failures > MAX_NETWORK_FAILURES) throw error;
     }
     await sleep(delay, signal);
     delay = Math.min(delay * BACKOFF, MAX_POLL_MS);
+  }
+}
+
+/** Asks the job to stop (it stops at its next step); a job that already ended is left as it is. */
+export async function stopJob(api: ApiClient, id: string): Promise<void> {
+  try {
+    await api.request('POST', `/v1/jobs/${encodeURIComponent(id)}/cancel`);
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 409) throw error;
   }
 }

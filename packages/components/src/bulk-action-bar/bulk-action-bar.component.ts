@@ -3,7 +3,7 @@ import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
-import { followJob, type Job } from '../api/job.js';
+import { followJob, type Job, stopJob } from '../api/job.js';
 import type {
   Category,
   Client,
@@ -47,6 +47,8 @@ interface SendResult {
   failed: number;
   queued: number;
   sending: number;
+  /** Not sent because the send was stopped. */
+  stopped?: number;
   skipped: SkipCounts;
 }
 
@@ -61,6 +63,8 @@ interface RunningJob {
   id: string;
   progress: number;
   channel: MessageChannel;
+  /** Stop was asked for; the job ends at its next step. */
+  stopping?: boolean;
 }
 
 interface Acting {
@@ -473,7 +477,7 @@ export class CbBulkActionBar extends LitElement {
         if (running.action === 'delete') this.reloadTable();
         return;
       }
-      this.finish(running.action, done.result, running.channel);
+      this.finish(running.action, done.result, running.channel, done.status === 'cancelled');
     } catch (error) {
       if (abort.signal.aborted) return;
       this.job = null;
@@ -483,8 +487,10 @@ export class CbBulkActionBar extends LitElement {
     }
   }
 
-  private finish(action: BulkAction, result: unknown, channel = this.composer.channel): void {
-    this.summary = { kind: 'success', text: this.resultText(action, result, channel) };
+  private finish(action: BulkAction, result: unknown, channel = this.composer.channel, stopped = false): void {
+    // Stopped before a worker took it up, nothing was done and there is no result to tell.
+    const text = result ? this.resultText(action, result, channel) : message('bulk.stoppedBeforeStart');
+    this.summary = { kind: 'success', text: stopped && result ? `${message('bulk.stopped')} ${text}` : text };
     if (action !== 'send_message' && action !== 'export') this.reloadTable();
     if (this.dialog) this.close();
     this.dispatchEvent(new CbBulkDoneEvent(action, result));
@@ -536,6 +542,7 @@ export class CbBulkActionBar extends LitElement {
         if (r.failed) parts.push(message('bulk.done.failed', { count: this.number(r.failed) }));
         if (r.queued + r.sending)
           parts.push(message('bulk.done.pending', { count: this.number(r.queued + r.sending) }));
+        if (r.stopped) parts.push(message('bulk.done.notSent', { count: this.number(r.stopped) }));
         return parts.join(' · ');
       }
     }
@@ -604,8 +611,28 @@ export class CbBulkActionBar extends LitElement {
       <span id="job-label">${label}</span>
       <progress aria-labelledby="job-label" max="1" value=${job.progress}></progress>
       <span class="percent" aria-hidden="true">${percent}</span>
+      ${
+        job.action === 'export'
+          ? nothing
+          : html`<button type="button" class="button quiet small" part="button" ?disabled=${job.stopping} @click=${this.stop}>
+            ${message(job.stopping ? 'bulk.stopping' : 'bulk.stop')}
+          </button>`
+      }
     </div>`;
   }
+
+  /** What already happened stays (sent messages, deleted clients); the rest is not done. */
+  private stop = async () => {
+    const job = this.job;
+    if (!job || !this.api || job.stopping) return;
+    this.job = { ...job, stopping: true };
+    try {
+      await stopJob(this.api, job.id);
+    } catch (error) {
+      if (this.job?.id === job.id) this.job = { ...this.job, stopping: false };
+      this.summary = { kind: 'danger', text: errorText(error) };
+    }
+  };
 
   private renderDialog(kind: DialogKind) {
     const acting = this.acting as Acting;

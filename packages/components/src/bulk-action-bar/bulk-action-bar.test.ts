@@ -144,6 +144,40 @@ describe('cb-bulk-action-bar', () => {
     expect(root.querySelector('dialog')!.open).to.equal(false);
   });
 
+  it('stops a running send: what went out stays sent, the rest is not sent', async function (this: unknown) {
+    // Twenty clients to create and a send paced at 10 a second.
+    (this as { timeout(ms: number): void }).timeout(30_000);
+    const { session, bar, table, root } = await mount();
+    const tag = `Stopbulk${Date.now()}`;
+    await createClients(
+      session,
+      tag,
+      Array.from({ length: 20 }, () => ({ marketing_allowed: true })),
+    );
+    table.query = tag;
+    // More rows than the table shows at once: the total says they are all found.
+    await waitFor(() => table.total === 20, 8000, `20 clients named ${tag}`);
+    table.selectAllMatching();
+    await openDialog(bar, 'send');
+    type(root.querySelector<HTMLTextAreaElement>('#body')!, 'Hello');
+    root.querySelector<HTMLInputElement>('input[name="legal_ack"]')!.click();
+    await bar.updateComplete;
+    const done = oneEvent<CbBulkDoneEvent>(bar, 'cb-bulk-done');
+    submitButton(root).click();
+    // Stopped once some messages are out, so the stop lands in the middle of the send.
+    await waitFor(() => (root.querySelector('progress')?.value ?? 0) > 0, 8000, 'the send under way');
+    const stop = root.querySelector<HTMLButtonElement>('[part="progress"] button')!;
+    expect(stop.textContent!.trim()).to.equal('Stop');
+    stop.click();
+    await bar.updateComplete;
+    const event = await done;
+    const result = event.result as { sent: number; stopped: number };
+    expect(result.sent).to.be.below(20);
+    expect(result.sent + result.stopped).to.equal(20);
+    await bar.updateComplete;
+    expect(summary(root)).to.match(/^Stopped\. Sent \d+ · \d+ not sent/);
+  });
+
   it('re-counts for another channel and says why clients are skipped', async () => {
     const { session, bar, table, root } = await mount();
     const tag = `Channel${Date.now()}`;

@@ -3,7 +3,7 @@ import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.js';
-import { followJob, type Job } from '../api/job.js';
+import { followJob, type Job, stopJob } from '../api/job.js';
 import { apiFieldText, errorCode, isAbort } from '../client-card/section.js';
 import { sectionStyles } from '../client-card/section.styles.js';
 import { apiClientContext, localeContext, type SessionInfo, sessionContext } from '../context.js';
@@ -102,6 +102,7 @@ export class CbClientImport extends LitElement {
   @state() private problems: Partial<Record<ImportField, string>> = {};
   @state() private remapping = false;
   @state() private committing = false;
+  @state() private stopping = false;
   @state() private progress = 0;
   @state() private jobId: string | null = null;
   @state() private report: ImportResult | null = null;
@@ -409,6 +410,19 @@ export class CbClientImport extends LitElement {
     }
   };
 
+  /** Rows already committed stay; importing the file again updates them rather than adding them twice. */
+  private stop = async () => {
+    const api = this.api;
+    if (!api || !this.jobId || this.stopping) return;
+    this.stopping = true;
+    try {
+      await stopJob(api, this.jobId);
+    } catch (error) {
+      this.stopping = false;
+      this.refusal = { text: errorText(error), detail: '' };
+    }
+  };
+
   private async follow(id: string): Promise<void> {
     const api = this.api;
     if (!api) return;
@@ -427,6 +441,11 @@ export class CbClientImport extends LitElement {
       if (abort.signal.aborted || this.jobId !== id) return;
       if (done.status === 'failed') {
         this.refusal = { text: message('import.failed'), detail: done.error ?? '' };
+        return;
+      }
+      if (done.status === 'cancelled') {
+        this.stopping = false;
+        this.refusal = { text: message('import.stopped'), detail: '' };
         return;
       }
       const result = normalizeResult(done.result);
@@ -810,15 +829,17 @@ export class CbClientImport extends LitElement {
       </div>
       <p class="small muted">${message('import.importingNote')}</p>
       ${this.renderRefusal()}
-      ${
-        failed
-          ? html`<footer class="actions">
-            <button type="button" class="button" part="button" data-action="retry" ?disabled=${this.committing} @click=${this.commit}>
+      <footer class="actions">
+        ${
+          failed
+            ? html`<button type="button" class="button" part="button" data-action="retry" ?disabled=${this.committing} @click=${this.commit}>
               ${message('import.retry')}
-            </button>
-          </footer>`
-          : nothing
-      }
+            </button>`
+            : html`<button type="button" class="button quiet" part="button" data-action="stop" ?disabled=${this.stopping} @click=${this.stop}>
+              ${message(this.stopping ? 'import.stopping' : 'import.stop')}
+            </button>`
+        }
+      </footer>
     </div>`;
   }
 

@@ -97,6 +97,11 @@ export const templates: Readonly<Record<MessageKey, string>> = {
   'bulk.done.exportReady': '{count} exportiert',
   'bulk.done.exportNotEmailed':
     '{count} exportiert, aber die E-Mail mit dem Link konnte nicht gesendet werden. Bitte versuchen Sie es erneut.',
+  'bulk.stop': 'Anhalten',
+  'bulk.stopping': 'Wird angehalten…',
+  'bulk.stopped': 'Angehalten.',
+  'bulk.done.notSent': '{count} nicht gesendet',
+  'bulk.stoppedBeforeStart': 'Angehalten, bevor es begann: nichts wurde geändert.',
   'bulk.failed': 'Die Aktion wurde vor dem Ende abgebrochen. Bitte versuchen Sie es erneut.',
   'col.name': 'Name',
   'col.phone': 'Telefon',
@@ -542,6 +547,10 @@ export const templates: Readonly<Record<MessageKey, string>> = {
   'import.submitOne': '1 Kunden importieren',
   'import.importing': 'Kunden werden importiert…',
   'import.importingNote': 'Der Import läuft weiter, auch wenn Sie diese Seite verlassen.',
+  'import.stop': 'Import anhalten',
+  'import.stopping': 'Wird angehalten…',
+  'import.stopped':
+    'Der Import wurde angehalten. Bereits importierte Zeilen bleiben; ein erneuter Import aktualisiert sie, statt sie doppelt anzulegen.',
   'import.failed': 'Der Import wurde vor dem Ende abgebrochen.',
   'import.retry': 'Erneut versuchen',
   'import.done.heading': 'Import abgeschlossen',

@@ -23,6 +23,7 @@ export async function runBulkDelete(context: JobContext, storage: FileStorage) {
   let deleted = 0;
   let files = 0;
   for await (const ids of selectedIdBatches(access, params.selection, BATCH)) {
+    if (await context.stopRequested()) break;
     const keys = await context.tenant.transaction(async (tx) => {
       const stored = await tx.selectFrom('files').select('storage_key').where('client_id', 'in', ids).execute();
       const result = await tx.deleteFrom('clients').where('id', 'in', ids).executeTakeFirst();

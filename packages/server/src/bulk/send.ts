@@ -29,6 +29,8 @@ const REASON_TEXT: Record<SkipReason, string> = {
   no_address: 'The client has no address for this channel.',
 };
 
+const STOPPED = 'The send was stopped before this message went out.';
+
 const INTERRUPTED =
   'Interrupted by a restart before the provider confirmed it; not sent again, so it cannot arrive twice.';
 
@@ -169,10 +171,11 @@ async function campaignCounts(tenant: ScopedDb, campaignId: string) {
     .groupBy(['status', 'error'])
     .execute();
   const skipped: Record<SkipReason, number> = { no_consent: 0, channel_off: 0, no_address: 0 };
-  const counts = { sent: 0, delivered: 0, failed: 0, queued: 0, sending: 0 };
+  const counts = { sent: 0, delivered: 0, failed: 0, queued: 0, sending: 0, stopped: 0 };
   for (const row of rows) {
     const n = Number(row.n);
-    if (row.status === 'skipped') {
+    if (row.status === 'skipped' && row.error === STOPPED) counts.stopped += n;
+    else if (row.status === 'skipped') {
       const reason = SKIP_REASONS.find((r) => REASON_TEXT[r] === row.error);
       if (reason) skipped[reason] += n;
     } else counts[row.status] += n;
@@ -198,7 +201,9 @@ export async function runBulkSend(context: JobContext, channels: Channels) {
   }
   const salon = await salonName(tenant);
   let processed = 0;
+  let stopped = false;
   for await (const ids of selectedIdBatches(access, params.selection, BATCH)) {
+    if (stopped) break;
     const clients = await candidates(tenant, ids, params.channel);
     const push = params.channel === 'push' ? await devices(tenant, ids) : new Map<string, PushTarget[]>();
     const rows = clients.map((client) => {
@@ -248,7 +253,11 @@ export async function runBulkSend(context: JobContext, channels: Channels) {
       .orderBy('client_id')
       .execute();
     const byClient = new Map(rows.map((row) => [row.client.id, row.message]));
-    for (const row of pending) {
+    for (const [index, row] of pending.entries()) {
+      if (await context.stopRequested()) {
+        stopped = true;
+        break;
+      }
       const message = byClient.get(row.client_id as string);
       if (!message?.recipient.address) continue;
       // The claim: only the attempt that moves the row to sending may hand it to the provider.
@@ -260,15 +269,26 @@ export async function runBulkSend(context: JobContext, channels: Channels) {
         .executeTakeFirst();
       if (!claimed.numUpdatedRows) continue;
       await deliver(tenant, channels, row.id, message, message.recipient.address, new Date());
+      // Per message, not per batch: a paced batch of 200 SMS takes minutes.
+      await context.progress(params.total ? (processed + index + 1) / params.total : 0);
       if (pause) await sleep(pause);
     }
     processed += ids.length;
     await context.progress(params.total ? processed / params.total : 1);
   }
+  if (stopped) {
+    // Recorded but never handed over: they say so, rather than waiting in the queue forever.
+    await tenant
+      .updateTable('messages')
+      .set({ status: 'skipped', error: STOPPED, updated_at: new Date() })
+      .where('campaign_id', '=', params.campaign_id)
+      .where('status', '=', 'queued')
+      .execute();
+  }
   const counts = await campaignCounts(tenant, params.campaign_id);
   await tenant
     .updateTable('campaigns')
-    .set({ status: 'done', counts: JSON.stringify(counts) })
+    .set({ status: stopped ? 'stopped' : 'done', counts: JSON.stringify(counts) })
     .where('id', '=', params.campaign_id)
     .execute();
   await countDataLog(tenant, params.data_log_id, 0, { result: counts });

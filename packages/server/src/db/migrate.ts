@@ -5,6 +5,7 @@ import * as userPreferences from './migrations/2026_11_25_0002_user_preferences'
 import * as clientKeptHistory from './migrations/2026_11_25_0003_client_kept_history';
 import * as lookupIndexes from './migrations/2026_11_25_0004_lookup_indexes';
 import * as messageSending from './migrations/2026_11_25_0005_message_sending';
+import * as jobCancel from './migrations/2026_11_25_0006_job_cancel';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0003_client_kept_history': clientKeptHistory,
   '2026_11_25_0004_lookup_indexes': lookupIndexes,
   '2026_11_25_0005_message_sending': messageSending,
+  '2026_11_25_0006_job_cancel': jobCancel,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

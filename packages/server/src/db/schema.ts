@@ -391,7 +391,7 @@ export interface JobTable {
   id: Generated<string>;
   business_id: string;
   kind: string;
-  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'cancelled'>;
   progress: Generated<number>;
   params: JsonDefault<Record<string, unknown>>;
   result: Json<unknown> | null;
@@ -399,6 +399,7 @@ export interface JobTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: TimestampDefault;
+  cancel_requested_at: Timestamp | null;
 }
 
 export interface ExportTable {

@@ -99,7 +99,16 @@ export const importRoutes = (
           .updateTable('imports')
           .set({ status: 'queued' })
           .where('id', '=', id)
-          .where('status', 'in', ['previewed', 'failed'])
+          .where((eb) =>
+            eb.or([
+              eb('status', 'in', ['previewed', 'failed']),
+              // Its commit was stopped before a worker took it up: nothing ran, it may be committed again.
+              eb.and([
+                eb('status', '=', 'queued'),
+                eb('job_id', 'in', tx.selectFrom('jobs').select('id').where('status', '=', 'cancelled')),
+              ]),
+            ]),
+          )
           .executeTakeFirst();
         if (!claimed.numUpdatedRows) {
           throw conflict('import_committed', 'This import is already committed or being committed.');

@@ -10,7 +10,7 @@ import type { FileStorage } from '../files/storage';
 import { commitImport } from '../imports/commit';
 import type { Channels } from '../messaging/channel';
 import { runMaintenance } from './maintenance';
-import type { JobQueue } from './queue';
+import { type JobQueue, JobStopped } from './queue';
 
 const importParams = z.object({
   import_id: z.uuid(),
@@ -35,7 +35,11 @@ export function registerJobHandlers(jobs: JobQueue, services: JobServices): void
       config: services.config,
       storage: services.storage,
       author: params.author,
-      onProgress: context.progress,
+      onProgress: async (fraction) => {
+        // Batches already committed stay (running the import again updates them, it does not duplicate).
+        if (await context.stopRequested()) throw new JobStopped();
+        await context.progress(fraction);
+      },
     });
   });
 }

@@ -23,6 +23,12 @@ export interface JobContext {
   attempt: number;
   /** 0..1, stored for GET /v1/jobs/:id; cheap to call often (writes at most every 250 ms). */
   progress(fraction: number): Promise<void>;
+  /**
+   * Whether someone asked to stop the job (POST /v1/jobs/:id/cancel); cheap to call between steps (reads at
+   * most every 500 ms). A handler that sees it stops where it stands and returns what it did: the job ends
+   * `cancelled` with that result. One that cannot stop halfway may throw JobStopped.
+   */
+  stopRequested(): Promise<boolean>;
   signal: AbortSignal;
 }
 
@@ -49,6 +55,14 @@ export const DEFAULT_JOB_OPTIONS: JobQueueOptions = {
 };
 
 const PROGRESS_INTERVAL_MS = 250;
+const STOP_CHECK_INTERVAL_MS = 500;
+
+/** Thrown by a handler that stops on request without a result of its own. */
+export class JobStopped extends Error {
+  constructor() {
+    super('Stopped on request.');
+  }
+}
 
 export class JobQueue {
   private readonly handlers = new Map<JobKind, JobHandler>();
@@ -191,13 +205,22 @@ export class JobQueue {
     // The business (and its jobs) were deleted meanwhile: nothing is left to do.
     if (!business || !row) return null;
     const tenant = new ScopedDb(this.db, business);
-    const update = (set: Partial<{ status: JobStatus; progress: number; result: string; error: string | null }>) =>
+    const update = (
+      set: Partial<{ status: JobStatus; progress: number | undefined; result: string; error: string | null }>,
+    ) =>
       tenant
         .updateTable('jobs')
         .set({ ...set, updated_at: new Date() })
         .where('id', '=', job_id)
         .execute();
-    await update({ status: 'running', error: null });
+    // Claimed unless it was cancelled while it waited.
+    const started = await tenant
+      .updateTable('jobs')
+      .set({ status: 'running', error: null, updated_at: new Date() })
+      .where('id', '=', job_id)
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirst();
+    if (!started.numUpdatedRows) return null;
     let lastWrite = 0;
     const progress = async (fraction: number) => {
       const now = Date.now();
@@ -205,17 +228,39 @@ export class JobQueue {
       lastWrite = now;
       await update({ progress: Math.min(1, Math.max(0, fraction)) });
     };
+    let stopAsked = false;
+    let lastCheck = 0;
+    const stopRequested = async () => {
+      if (stopAsked || Date.now() - lastCheck < STOP_CHECK_INTERVAL_MS) return stopAsked;
+      lastCheck = Date.now();
+      const current = await tenant
+        .selectFrom('jobs')
+        .select('cancel_requested_at')
+        .where('id', '=', job_id)
+        .executeTakeFirst();
+      stopAsked = Boolean(current?.cancel_requested_at);
+      return stopAsked;
+    };
     try {
       const result = await handler({
         tenant,
         job: { id: row.id, kind: row.kind as JobKind, params: row.params, created_by: row.created_by },
         attempt: job.retryCount,
         progress,
+        stopRequested,
         signal: job.signal,
       });
-      await update({ status: 'done', progress: 1, result: JSON.stringify(result ?? null) });
+      lastCheck = 0;
+      const status = (await stopRequested()) ? 'cancelled' : 'done';
+      await update({ status, progress: status === 'done' ? 1 : undefined, result: JSON.stringify(result ?? null) });
       return null;
     } catch (error) {
+      lastCheck = 0;
+      // Stopped on request, or failing after a stop was asked for: either way no retry.
+      if (error instanceof JobStopped || (await stopRequested())) {
+        await update({ status: 'cancelled', error: error instanceof JobStopped ? null : String(error) });
+        return null;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const final = job.retryCount >= this.options.retryLimit;
       this.logger.error({ err: error, job_id, kind: row.kind, attempt: job.retryCount, final }, 'job failed');
