@@ -288,6 +288,8 @@ describe('GET /v1/exports/:id/download', () => {
     expect(firstFile.headers.get('content-disposition')).toContain(`attachment; filename="clients-${today}.xlsx"`);
     expect(firstFile.headers.get('x-content-type-options')).toBe('nosniff');
     expect(firstFile.headers.get('cache-control')).toBe('private, no-store');
+    // Its length is known up front, so a browser can show the download's progress.
+    expect(Number(firstFile.headers.get('content-length'))).toBe(firstBytes.byteLength);
     // The token is stored only as a hash.
     const row = await a.tenant.selectFrom('exports').selectAll().where('id', '=', first.export_id).executeTakeFirst();
     const token = new URL(first.url).searchParams.get('token') as string;

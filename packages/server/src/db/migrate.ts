@@ -6,6 +6,7 @@ import * as clientKeptHistory from './migrations/2026_11_25_0003_client_kept_his
 import * as lookupIndexes from './migrations/2026_11_25_0004_lookup_indexes';
 import * as messageSending from './migrations/2026_11_25_0005_message_sending';
 import * as jobCancel from './migrations/2026_11_25_0006_job_cancel';
+import * as exportSize from './migrations/2026_11_25_0007_export_size';
 import type { Database } from './schema';
 
 // Listed statically so bundling or a changed working directory cannot lose a migration.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0004_lookup_indexes': lookupIndexes,
   '2026_11_25_0005_message_sending': messageSending,
   '2026_11_25_0006_job_cancel': jobCancel,
+  '2026_11_25_0007_export_size': exportSize,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -411,6 +411,7 @@ export interface ExportTable {
   token_hash: string | null;
   expires_at: Timestamp;
   created_at: CreatedAt;
+  size_bytes: number | null;
 }
 
 export interface ImportTable {

@@ -61,6 +61,7 @@ export const exportRoutes = (deps: AppDeps, storage: FileStorage) => {
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'Cache-Control': 'private, no-store',
+        ...(download.sizeBytes === null ? {} : { 'Content-Length': String(download.sizeBytes) }),
       });
     },
   );

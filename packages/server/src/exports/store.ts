@@ -1,6 +1,8 @@
 // A finished export: its bytes in the file store, a row in `exports` with a download token kept only as a
 // hash (the emailed link is the credential; a leaked table opens no file), and an expiry after which both go.
+
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/principal';
 import { hashToken } from '../auth/tokens';
@@ -52,6 +54,7 @@ export async function storeExport(
   input: NewExport,
 ): Promise<StoredExport> {
   const key = newStorageKey(tenant.businessId);
+  const size = (await stat(input.file)).size;
   await storage.put(key, input.file);
   const token = newExportToken();
   const expiresAt = new Date(input.now.getTime() + config.exportLinkTtlHours * 3_600_000);
@@ -72,6 +75,7 @@ export async function storeExport(
           token_hash: hashToken(token),
           expires_at: expiresAt,
           created_at: input.now,
+          size_bytes: size,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -100,6 +104,8 @@ export async function storeExport(
 
 export interface Download {
   storageKey: string;
+  /** Null for exports made before sizes were kept. */
+  sizeBytes: number | null;
   /** When it was made, for the file name (a date in the business's zone). */
   createdAt: Date;
   timezone: string;
@@ -120,7 +126,13 @@ export async function downloadByToken(db: Kysely<Database>, id: string, token: s
     ? await db
         .selectFrom('exports')
         .innerJoin('businesses', 'businesses.id', 'exports.business_id')
-        .select(['exports.token_hash', 'exports.storage_key', 'exports.expires_at', 'exports.created_at'])
+        .select([
+          'exports.token_hash',
+          'exports.storage_key',
+          'exports.size_bytes',
+          'exports.expires_at',
+          'exports.created_at',
+        ])
         .select('businesses.timezone')
         .where('exports.id', '=', id)
         .executeTakeFirst()
@@ -128,7 +140,7 @@ export async function downloadByToken(db: Kysely<Database>, id: string, token: s
   // The row is found by id and the token compared in constant time, so timing tells nothing about a hash.
   if (!row?.token_hash || !row.storage_key || !sameHash(hashToken(token), row.token_hash) || row.expires_at <= now)
     throw notFound('Export');
-  return { storageKey: row.storage_key, createdAt: row.created_at, timezone: row.timezone };
+  return { storageKey: row.storage_key, sizeBytes: row.size_bytes, createdAt: row.created_at, timezone: row.timezone };
 }
 
 /**
@@ -144,13 +156,18 @@ export async function downloadForPrincipal(
 ): Promise<Download> {
   const row = await tenant
     .selectFrom('exports')
-    .select(['requested_by', 'storage_key', 'expires_at', 'created_at'])
+    .select(['requested_by', 'storage_key', 'size_bytes', 'expires_at', 'created_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   const allowed =
     principal.kind === 'secret' || (principal.kind === 'session' && row?.requested_by === principal.user.id);
   if (!row?.storage_key || !allowed || row.expires_at <= now) throw notFound('Export');
-  return { storageKey: row.storage_key, createdAt: row.created_at, timezone: tenant.business.timezone };
+  return {
+    storageKey: row.storage_key,
+    sizeBytes: row.size_bytes,
+    createdAt: row.created_at,
+    timezone: tenant.business.timezone,
+  };
 }
 
 /**
