@@ -140,8 +140,14 @@ describe('reading .xlsx and .csv', () => {
       gender: 'female',
     });
     expect(result.errors).toEqual([
-      { row: 4, field: 'birth_date', message: expect.stringContaining('is not a date') },
-      { row: 4, field: 'discount', message: expect.stringContaining('0 to 100') },
+      {
+        row: 4,
+        field: 'birth_date',
+        code: 'bad_date',
+        params: { value: expect.any(String) },
+        message: expect.stringContaining('is not a date'),
+      },
+      { row: 4, field: 'discount', code: 'bad_discount', params: {}, message: expect.stringContaining('0 to 100') },
     ]);
     expect(result.invalid_row_count).toBe(1);
   });
@@ -177,12 +183,42 @@ describe('reading .xlsx and .csv', () => {
     const result = await preview(csv, 'csv');
     expect(result.rows[0]?.values).toMatchObject({ birth_date: '1991-03-12' });
     expect(result.errors).toEqual([
-      { row: 3, field: 'phone', message: expect.stringContaining('not a possible phone number') },
-      { row: 3, field: 'birth_date', message: expect.any(String) },
-      { row: 4, field: 'phone', message: 'The same phone number as row 2.' },
-      { row: 4, field: 'email', message: 'The same e-mail address as row 2.' },
-      { row: 5, field: 'first_name', message: 'A first name is needed.' },
-      { row: 6, field: 'phone', message: 'A phone number or an e-mail address is needed.' },
+      {
+        row: 3,
+        field: 'phone',
+        code: 'bad_phone',
+        params: { value: expect.any(String), country: 'GB' },
+        message: expect.stringContaining('not a possible phone number'),
+      },
+      {
+        row: 3,
+        field: 'birth_date',
+        code: expect.any(String),
+        params: expect.any(Object),
+        message: expect.any(String),
+      },
+      {
+        row: 4,
+        field: 'phone',
+        code: 'duplicate_phone',
+        params: { row: 2 },
+        message: 'The same phone number as row 2.',
+      },
+      {
+        row: 4,
+        field: 'email',
+        code: 'duplicate_email',
+        params: { row: 2 },
+        message: 'The same e-mail address as row 2.',
+      },
+      { row: 5, field: 'first_name', code: 'first_name_required', params: {}, message: 'A first name is needed.' },
+      {
+        row: 6,
+        field: 'phone',
+        code: 'phone_or_email_required',
+        params: {},
+        message: 'A phone number or an e-mail address is needed.',
+      },
     ]);
     expect(result.error_count).toBe(6);
 
@@ -234,7 +270,9 @@ describe('reading .xlsx and .csv', () => {
   it('cuts cells past the length bound and reports them instead of holding them', async () => {
     const long = 'x'.repeat(6000);
     const result = await preview(`First name,Phone,Note\nAnn,07400 900400,${long}\n`, 'csv');
-    expect(result.errors).toEqual([{ row: 2, field: 'note', message: 'Longer than 5000 characters.' }]);
+    expect(result.errors).toEqual([
+      { row: 2, field: 'note', code: 'too_long', params: { max: 5000 }, message: 'Longer than 5000 characters.' },
+    ]);
     expect(String(result.rows[0]?.cells[2]).length).toBe(5000);
   });
 

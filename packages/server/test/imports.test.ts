@@ -108,6 +108,8 @@ describe('upload and preview', () => {
     expect(res.body.errors[0]).toEqual({
       row: 3,
       field: 'phone',
+      code: 'bad_phone',
+      params: { value: expect.any(String), country: 'GB' },
       message: expect.stringContaining('not a possible phone number for GB'),
     });
     expect(res.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
@@ -162,7 +164,13 @@ describe('upload and preview', () => {
       additional_phone: '+447400910102',
     });
     expect(remapped.body.errors).toEqual([
-      { row: 3, field: 'phone', message: 'A phone number or an e-mail address is needed.' },
+      {
+        row: 3,
+        field: 'phone',
+        code: 'phone_or_email_required',
+        params: {},
+        message: 'A phone number or an e-mail address is needed.',
+      },
     ]);
     expect((await t.call('GET', `/v1/imports/${res.body.id}`, { token: a.secretKey })).body.mapping).toEqual(
       remapped.body.mapping,

@@ -788,7 +788,7 @@ export class CbClientImport extends LitElement {
                       (e) => html`<tr data-error-row=${e.row} data-field=${e.field}>
                         <td class="num">${e.row}</td>
                         <td>${this.fieldLabel(e.field)}</td>
-                        <td>${e.message}</td>
+                        <td>${this.rowErrorText(e)}</td>
                       </tr>`,
                     )}
                   </tbody>
@@ -816,6 +816,18 @@ export class CbClientImport extends LitElement {
         </button>
       </footer>
     </div>`;
+  }
+
+  /** The problem in the reader's language; a preview stored before codes existed has only the English text. */
+  private rowErrorText(error: ImportView['errors'][number]): string {
+    if (!error.code) return error.message;
+    const params = Object.fromEntries(
+      Object.entries(error.params ?? {}).map(([key, value]) => [
+        key,
+        typeof value === 'number' ? this.number(value) : value,
+      ]),
+    );
+    return message(`import.rowError.${error.code}`, params);
   }
 
   private renderImporting() {

@@ -1,6 +1,6 @@
 // The import as the API answers it (POST /v1/imports, PUT /v1/imports/:id/mapping). The client fields a column can
 // fill come with the answer (`fields`, in the API's order); only their type is the server's, nothing of it runs here.
-import type { ImportedClient, ImportField } from '@clientbase/server/types';
+import type { ImportedClient, ImportField, RowErrorCode } from '@clientbase/server/types';
 import type { ImportResult } from '../events/import-done.js';
 import type { MessageKey } from '../localize.js';
 
@@ -24,8 +24,14 @@ export interface ImportView {
   columns: string[];
   /** The first 20 rows: their cells and the values the mapping makes of them. */
   rows: { row: number; cells: Cell[]; values: ImportedClient }[];
-  /** The first 100 problems of rows; `error_count` counts them all. */
-  errors: { row: number; field: string; message: string }[];
+  /** The first 100 problems of rows; `error_count` counts them all. `code` and `params` say it in any language. */
+  errors: {
+    row: number;
+    field: string;
+    code?: RowErrorCode;
+    params?: Record<string, string | number>;
+    message: string;
+  }[];
   error_count: number;
   row_count: number;
   /** Rows the commit skips for their errors. */

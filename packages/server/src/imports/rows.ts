@@ -23,9 +23,28 @@ export interface ImportedClient {
   created_at?: string;
 }
 
+/** What is wrong with a cell, as a code an element can put in the reader's language (with `params`). */
+export type RowErrorCode =
+  | 'too_long'
+  | 'first_name_required'
+  | 'bad_phone'
+  | 'bad_email'
+  | 'phone_or_email_required'
+  | 'bad_gender'
+  | 'bad_date'
+  | 'future_date'
+  | 'bad_discount'
+  | 'bad_importance'
+  | 'duplicate_phone'
+  | 'duplicate_email';
+
 export interface RowError {
   row: number;
   field: string;
+  code: RowErrorCode;
+  /** The values the message names (the cell's text cut to 40 characters, a row number, a limit). */
+  params: Record<string, string | number>;
+  /** The same in English, for API users and logs. */
   message: string;
 }
 
@@ -134,7 +153,8 @@ export class RowChecker {
     const { row, cells, cut } = parsed;
     const errors: RowError[] = [];
     const values: ImportedClient = {};
-    const fail = (field: string, message: string) => errors.push({ row, field, message });
+    const fail = (field: string, code: RowErrorCode, message: string, params: RowError['params'] = {}) =>
+      errors.push({ row, field, code, params, message });
     const cellOf = (field: keyof Mapping): Cell => {
       const index = this.mapping[field];
       return index === undefined ? null : (cells[index] ?? null);
@@ -148,7 +168,7 @@ export class RowChecker {
       const value = text(cellOf(field));
       if (!value) continue;
       const max = MAX_CHARS[field] as number;
-      if (wasCut(field) || value.length > max) fail(field, `Longer than ${max} characters.`);
+      if (wasCut(field) || value.length > max) fail(field, 'too_long', `Longer than ${max} characters.`, { max });
       else values[field] = value;
     }
     const fullName = text(cellOf('name'));
@@ -159,7 +179,8 @@ export class RowChecker {
         comma > 0
           ? [fullName.slice(comma + 1).trim(), fullName.slice(0, comma).trim()]
           : [fullName.split(/\s+/)[0] ?? '', fullName.split(/\s+/).slice(1).join(' ')];
-      if (first.length > 100 || last.length > 100 || wasCut('name')) fail('name', 'Longer than 100 characters.');
+      if (first.length > 100 || last.length > 100 || wasCut('name'))
+        fail('name', 'too_long', 'Longer than 100 characters.', { max: 100 });
       else {
         if (!values.first_name && first) values.first_name = first;
         if (!values.last_name && last) values.last_name = last;
@@ -167,7 +188,7 @@ export class RowChecker {
     }
     if (!values.first_name && (this.mapping.first_name !== undefined || this.mapping.name !== undefined)) {
       if (!errors.some((e) => e.field === 'first_name' || e.field === 'name'))
-        fail('first_name', 'A first name is needed.');
+        fail('first_name', 'first_name_required', 'A first name is needed.');
     }
 
     for (const field of ['phone', 'additional_phone'] as const) {
@@ -175,30 +196,42 @@ export class RowChecker {
       if (!text(cell)) continue;
       const phone = phoneOf(cell, this.country);
       if (phone) values[field] = phone;
-      else fail(field, `"${text(cell).slice(0, 40)}" is not a possible phone number for ${this.country}.`);
+      else {
+        const value = text(cell).slice(0, 40);
+        fail(field, 'bad_phone', `"${value}" is not a possible phone number for ${this.country}.`, {
+          value,
+          country: this.country,
+        });
+      }
     }
     const email = text(cellOf('email')).toLowerCase();
     if (email) {
       if (emailFormat.safeParse(email).success) values.email = email;
-      else fail('email', `"${email.slice(0, 60)}" is not an e-mail address.`);
+      else
+        fail('email', 'bad_email', `"${email.slice(0, 60)}" is not an e-mail address.`, { value: email.slice(0, 60) });
     }
     if (!values.phone && !values.email && !errors.some((e) => e.field === 'phone' || e.field === 'email')) {
-      fail('phone', 'A phone number or an e-mail address is needed.');
+      fail('phone', 'phone_or_email_required', 'A phone number or an e-mail address is needed.');
     }
 
     const gender = text(cellOf('gender'));
     if (gender) {
       const known = GENDERS[foldForSearch(gender).replace(/[^a-z]/g, '')];
       if (known) values.gender = known;
-      else fail('gender', `"${gender.slice(0, 40)}" is not a gender (female, male or unspecified).`);
+      else
+        fail('gender', 'bad_gender', `"${gender.slice(0, 40)}" is not a gender (female, male or unspecified).`, {
+          value: gender.slice(0, 40),
+        });
     }
     for (const field of ['birth_date', 'created_at'] as const) {
       const cell = cellOf(field);
       if (!text(cell)) continue;
       const date = parseDate(cell);
       if (!date || date < '1900-01-01')
-        fail(field, `"${text(cell).slice(0, 40)}" is not a date (use YYYY-MM-DD or DD.MM.YYYY).`);
-      else if (date > this.today) fail(field, 'The date is in the future.');
+        fail(field, 'bad_date', `"${text(cell).slice(0, 40)}" is not a date (use YYYY-MM-DD or DD.MM.YYYY).`, {
+          value: text(cell).slice(0, 40),
+        });
+      else if (date > this.today) fail(field, 'future_date', 'The date is in the future.');
       else values[field] = date;
     }
     const discountCell = cellOf('discount');
@@ -208,22 +241,24 @@ export class RowChecker {
       if (typeof discountCell === 'number' && discount !== null && discount > 0 && discount < 1) discount *= 100;
       if (discount !== null) discount = Math.round(discount * 1e6) / 1e6;
       if (discount === null || !Number.isInteger(discount) || discount < 0 || discount > 100) {
-        fail('discount', 'A discount is a whole percentage from 0 to 100.');
+        fail('discount', 'bad_discount', 'A discount is a whole percentage from 0 to 100.');
       } else values.discount = discount;
     }
     const importanceCell = cellOf('importance');
     if (text(importanceCell)) {
       const importance = parseNumber(importanceCell);
       if (importance === null || !Number.isInteger(importance) || importance < 0 || importance > 3) {
-        fail('importance', 'Importance is 0, 1, 2 or 3.');
+        fail('importance', 'bad_importance', 'Importance is 0, 1, 2 or 3.');
       } else values.importance = importance;
     }
 
     // Repeats within the file: the first row wins, later ones are reported (and skipped by the commit).
     const samePhone = values.phone ? this.phones.get(values.phone) : undefined;
-    if (samePhone !== undefined) fail('phone', `The same phone number as row ${samePhone}.`);
+    if (samePhone !== undefined)
+      fail('phone', 'duplicate_phone', `The same phone number as row ${samePhone}.`, { row: samePhone });
     const sameEmail = values.email ? this.emails.get(values.email) : undefined;
-    if (sameEmail !== undefined) fail('email', `The same e-mail address as row ${sameEmail}.`);
+    if (sameEmail !== undefined)
+      fail('email', 'duplicate_email', `The same e-mail address as row ${sameEmail}.`, { row: sameEmail });
     if (!errors.length) {
       if (values.phone) this.phones.set(values.phone, row);
       if (values.email) this.emails.set(values.email, row);
