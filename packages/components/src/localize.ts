@@ -542,6 +542,10 @@ const source = {
   'import.rowError.bad_importance': 'Importance is 0, 1, 2 or 3.',
   'import.rowError.duplicate_phone': 'The same phone number as row {row}.',
   'import.rowError.duplicate_email': 'The same e-mail address as row {row}.',
+  'import.skip.needs_first_name': 'No client has this phone or e-mail, and a new client needs a first name.',
+  'import.skip.needs_phone': 'No client has this e-mail address, and a new client needs a phone number.',
+  'import.skip.added_meanwhile':
+    'A client with this phone number was added meanwhile; import the file again to update it.',
   'import.errors.more': 'and {count} more',
   'import.errors.none': 'No problems found.',
   'import.nothingToImport': 'No row can be imported: correct the file or the columns.',

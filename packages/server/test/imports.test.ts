@@ -317,9 +317,21 @@ describe('commitImport', () => {
       created: 1,
       updated: 2,
       skipped: [
-        { row: 5, reason: 'No client has this e-mail address, and a new client needs a phone number.' },
-        { row: 6, reason: expect.stringContaining('phone: ') },
-        { row: 7, reason: 'phone: The same phone number as row 4.' },
+        {
+          row: 5,
+          code: 'needs_phone',
+          reason: 'No client has this e-mail address, and a new client needs a phone number.',
+        },
+        {
+          row: 6,
+          reason: expect.stringContaining('phone: '),
+          problems: [{ field: 'phone', code: 'bad_phone', params: { value: '123', country: 'GB' } }],
+        },
+        {
+          row: 7,
+          reason: 'phone: The same phone number as row 4.',
+          problems: [{ field: 'phone', code: 'duplicate_phone', params: { row: 4 } }],
+        },
       ],
       skipped_count: 3,
     });

@@ -712,9 +712,20 @@ export class CbClientImport extends LitElement {
     }
   }
 
-  /** A skip reason names fields by key ("phone: …"): those become their labels. */
-  private reasonText(reason: string): string {
-    return reason.replace(FIELD_PREFIX, (_, space: string, field: string) => `${space}${this.fieldLabel(field)}: `);
+  /** Why a row was skipped, in the reader's language; a report from before codes existed has only its English. */
+  private reasonText(skipped: ImportResult['skipped'][number]): string {
+    if (skipped.problems?.length)
+      return skipped.problems
+        .map(
+          (problem) => `${this.fieldLabel(problem.field)}: ${this.rowErrorText({ ...problem, row: 0, message: '' })}`,
+        )
+        .join(' ');
+    if (skipped.code) return message(`import.skip.${skipped.code}`);
+    // Fields named by key ("phone: …") become their labels.
+    return skipped.reason.replace(
+      FIELD_PREFIX,
+      (_, space: string, field: string) => `${space}${this.fieldLabel(field)}: `,
+    );
   }
 
   private fieldLabel(field: string): string {
@@ -881,7 +892,7 @@ export class CbClientImport extends LitElement {
                   <tbody>
                     ${report.skipped.map(
                       (s) =>
-                        html`<tr data-skipped-row=${s.row}><td class="num">${s.row}</td><td>${this.reasonText(s.reason)}</td></tr>`,
+                        html`<tr data-skipped-row=${s.row}><td class="num">${s.row}</td><td>${this.reasonText(s)}</td></tr>`,
                     )}
                   </tbody>
                 </table>

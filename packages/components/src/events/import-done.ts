@@ -1,8 +1,10 @@
+import type { SkippedRow } from '@clientbase/server/types';
 /** What a finished import did (the import job's `result`); `skipped` lists at most the first 1,000 rows. */
 export interface ImportResult {
   created: number;
   updated: number;
-  skipped: { row: number; reason: string }[];
+  /** Each with the English `reason` and what says it in any language: the row's `problems` or the commit's `code`. */
+  skipped: SkippedRow[];
   skipped_count: number;
 }
 

@@ -552,6 +552,11 @@ export const templates: Readonly<Record<MessageKey, string>> = {
   'import.rowError.bad_importance': 'Die Wichtigkeit ist 0, 1, 2 oder 3.',
   'import.rowError.duplicate_phone': 'Dieselbe Telefonnummer wie Zeile {row}.',
   'import.rowError.duplicate_email': 'Dieselbe E-Mail-Adresse wie Zeile {row}.',
+  'import.skip.needs_first_name':
+    'Kein Kunde hat diese Telefonnummer oder E-Mail, und ein neuer Kunde braucht einen Vornamen.',
+  'import.skip.needs_phone': 'Kein Kunde hat diese E-Mail-Adresse, und ein neuer Kunde braucht eine Telefonnummer.',
+  'import.skip.added_meanwhile':
+    'Ein Kunde mit dieser Telefonnummer kam inzwischen hinzu; importieren Sie die Datei erneut, um ihn zu aktualisieren.',
   'import.errors.more': 'und {count} weitere',
   'import.errors.none': 'Keine Probleme gefunden.',
   'import.nothingToImport': 'Keine Zeile kann importiert werden: Korrigieren Sie die Datei oder die Spalten.',

@@ -18,7 +18,7 @@ import { IMPORT_FIELDS, mappingProblems } from './fields';
 import { parseImport } from './parse';
 import { cleanMapping } from './preview';
 import type { ParsedRow } from './protocol';
-import { type ImportReport, MAX_SKIPPED_LISTED } from './report';
+import { type ImportReport, MAX_SKIPPED_LISTED, type SkippedRow } from './report';
 import { type ImportedClient, RowChecker } from './rows';
 import { findImport, type StoredPreview, withImportFile } from './service';
 
@@ -85,7 +85,7 @@ async function upsertBatch(
   tenant: ScopedDb,
   rows: { row: number; values: ImportedClient }[],
   report: ImportReport,
-  skip: (row: number, reason: string) => void,
+  skip: (skipped: SkippedRow) => void,
   now: Date,
 ): Promise<void> {
   const phones = [...new Set(rows.flatMap((r) => (r.values.phone ? [r.values.phone] : [])))];
@@ -128,9 +128,17 @@ async function upsertBatch(
       continue;
     }
     if (!values.first_name) {
-      skip(row, 'No client has this phone or e-mail, and a new client needs a first name.');
+      skip({
+        row,
+        code: 'needs_first_name',
+        reason: 'No client has this phone or e-mail, and a new client needs a first name.',
+      });
     } else if (!values.phone) {
-      skip(row, 'No client has this e-mail address, and a new client needs a phone number.');
+      skip({
+        row,
+        code: 'needs_phone',
+        reason: 'No client has this e-mail address, and a new client needs a phone number.',
+      });
     } else {
       inserts.push({
         row,
@@ -155,7 +163,11 @@ async function upsertBatch(
   report.created += created.length;
   for (const insert of inserts) {
     if (!done.has(insert.columns.phone ?? null)) {
-      skip(insert.row, 'A client with this phone number was added meanwhile; import the file again to update it.');
+      skip({
+        row: insert.row,
+        code: 'added_meanwhile',
+        reason: 'A client with this phone number was added meanwhile; import the file again to update it.',
+      });
     }
   }
 }
@@ -187,9 +199,9 @@ export async function commitImport(tenant: ScopedDb, importId: string, options: 
   await tenant.updateTable('imports').set({ status: 'committing' }).where('id', '=', importId).execute();
 
   const report: ImportReport = { created: 0, updated: 0, skipped: [], skipped_count: 0 };
-  const skip = (rowNumber: number, reason: string) => {
+  const skip = (skipped: SkippedRow) => {
     report.skipped_count += 1;
-    if (report.skipped.length < MAX_SKIPPED_LISTED) report.skipped.push({ row: rowNumber, reason });
+    if (report.skipped.length < MAX_SKIPPED_LISTED) report.skipped.push(skipped);
   };
   const total = Math.max(preview.row_count ?? 0, 1);
   let seen = 0;
@@ -207,7 +219,11 @@ export async function commitImport(tenant: ScopedDb, importId: string, options: 
         for (const parsed of event.rows as ParsedRow[]) {
           const checked = checker.check(parsed);
           if (checked.errors.length) {
-            skip(checked.row, checked.errors.map((error) => `${error.field}: ${error.message}`).join(' '));
+            skip({
+              row: checked.row,
+              reason: checked.errors.map((error) => `${error.field}: ${error.message}`).join(' '),
+              problems: checked.errors.map(({ field, code, params }) => ({ field, code, params })),
+            });
           } else valid.push(checked);
         }
         await tenant.transaction((tx) => upsertBatch(tx, valid, report, skip, now));
