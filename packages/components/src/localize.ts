@@ -85,6 +85,8 @@ const source = {
   'bulk.export.noColumns': 'Choose at least one column.',
   'bulk.export.submit': 'Export',
   'bulk.progress.send_message': 'Sending messages…',
+  'bulk.progress.add_category': 'Adding the category…',
+  'bulk.progress.remove_category': 'Removing the category…',
   'bulk.progress.delete': 'Deleting clients…',
   'bulk.progress.export': 'Preparing the export…',
   'bulk.done.add_category': '“{name}” added · {count} changed',

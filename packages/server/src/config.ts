@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 
 export interface Config {
+  /** A bulk category change of more clients than this runs as a job instead of answering at once. */
+  bulkInlineRows: number;
   /** A job worker silent this long is presumed dead and its job retried (pg-boss heartbeat, ≥ 10). */
   jobsHeartbeatSeconds: number;
   /** How often the job supervisor looks for such jobs. */
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importParseTimeoutMs: integer(env.IMPORT_PARSE_TIMEOUT_MS, 60_000, 'IMPORT_PARSE_TIMEOUT_MS'),
     importWorkerHeapMb: integer(env.IMPORT_WORKER_HEAP_MB, 256, 'IMPORT_WORKER_HEAP_MB'),
     exportLinkTtlHours: integer(env.EXPORT_LINK_TTL_HOURS, 168, 'EXPORT_LINK_TTL_HOURS'),
+    bulkInlineRows: integer(env.BULK_INLINE_ROWS, 10_000, 'BULK_INLINE_ROWS'),
     jobsHeartbeatSeconds: Math.max(10, integer(env.JOBS_HEARTBEAT_SECONDS, 30, 'JOBS_HEARTBEAT_SECONDS')),
     jobsSuperviseSeconds: Math.max(1, integer(env.JOBS_SUPERVISE_SECONDS, 30, 'JOBS_SUPERVISE_SECONDS')),
     ...providerConfig(env),

@@ -39,7 +39,8 @@ async function openApp(
   // Bulk actions run as real jobs, polled quickly so the bar's progress can be followed in a test.
   const jobs = new JobQueue(db, { kind: 'pglite', pglite }, logger, { pollingSeconds: 0.5, retryDelaySeconds: 1 });
   // SMS paced at 10 a second (as a provider would be), so a bulk send lasts long enough to be stopped.
-  const config = { ...loadConfig({}), platformKey: 'platform_test_key', smsRatePerSecond: 10 };
+  // Category changes of more than 3 clients run as jobs here, so the bar's job path is tested with a few.
+  const config = { ...loadConfig({}), platformKey: 'platform_test_key', smsRatePerSecond: 10, bulkInlineRows: 3 };
   const app = createApp({ db, config, logger, jobs });
   const close = async () => {
     await jobs.stop();

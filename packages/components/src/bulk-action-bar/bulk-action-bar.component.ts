@@ -399,8 +399,10 @@ export class CbBulkActionBar extends LitElement {
         ? { new_category: { name: this.newName.trim(), color: this.newColor } }
         : { category_id: this.categoryId };
       try {
-        const result = await this.post<CategoryResult>({ action, ...target });
-        this.finish(action, result);
+        // A large selection answers with a job (202) instead of the result.
+        const answer = await this.post<CategoryResult | { job: Job }>({ action, ...target });
+        if ('job' in answer) this.startJob(action, answer.job);
+        else this.finish(action, answer);
       } catch (error) {
         // The name is taken: offer the existing category instead of making a second one.
         const existing = (error as { details?: { category_id?: unknown } }).details?.category_id;
@@ -605,14 +607,15 @@ export class CbBulkActionBar extends LitElement {
   private renderJob() {
     const job = this.job;
     if (!job) return nothing;
-    const label = message(`bulk.progress.${job.action as 'send_message' | 'delete' | 'export'}`);
+    const label = message(`bulk.progress.${job.action}`);
     const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(job.progress);
     return html`<div class="job" part="progress" tabindex="-1">
       <span id="job-label">${label}</span>
       <progress aria-labelledby="job-label" max="1" value=${job.progress}></progress>
       <span class="percent" aria-hidden="true">${percent}</span>
       ${
-        job.action === 'export'
+        // Sends and deletes stop between steps; an export or a category change is one step.
+        job.action !== 'send_message' && job.action !== 'delete'
           ? nothing
           : html`<button type="button" class="button quiet small" part="button" ?disabled=${job.stopping} @click=${this.stop}>
             ${message(job.stopping ? 'bulk.stopping' : 'bulk.stop')}

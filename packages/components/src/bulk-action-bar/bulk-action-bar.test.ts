@@ -291,6 +291,30 @@ describe('cb-bulk-action-bar', () => {
     );
   });
 
+  it('follows a category change too large to answer at once to its summary', async () => {
+    const { session, bar, table, root } = await mount();
+    const tag = `Catjob${Date.now()}`;
+    await createClients(session, tag, [{}, {}, {}, {}]);
+    await search(table, tag, 4);
+    table.selectAllMatching();
+    await openDialog(bar, 'add');
+    await waitFor(() => root.querySelector('#category'), 5000, 'the categories');
+    const select = root.querySelector<HTMLSelectElement>('#category')!;
+    select.value = 'new';
+    select.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    type(root.querySelector<HTMLInputElement>('#new-name')!, tag);
+    const done = oneEvent<CbBulkDoneEvent>(bar, 'cb-bulk-done');
+    submitButton(root).click();
+    // More clients than the API changes at once (4 > 3 in the test API): a job with its progress.
+    await waitFor(() => root.querySelector('[part="progress"]') || summary(root), 5000, 'the job');
+    const event = await done;
+    expect(event.result).to.include({ action: 'add_category', affected: 4 });
+    await bar.updateComplete;
+    expect(summary(root)).to.equal(`“${tag}” added · 4 changed Dismiss`);
+    expect(table.selectionCount).to.equal(0);
+  });
+
   it('exports the chosen columns and says where the link went', async () => {
     const { session, bar, table, root } = await mount();
     const tag = `Export${Date.now()}`;

@@ -85,6 +85,8 @@ export const templates: Readonly<Record<MessageKey, string>> = {
   'bulk.export.noColumns': 'Wählen Sie mindestens eine Spalte.',
   'bulk.export.submit': 'Exportieren',
   'bulk.progress.send_message': 'Nachrichten werden gesendet…',
+  'bulk.progress.add_category': 'Die Kategorie wird hinzugefügt…',
+  'bulk.progress.remove_category': 'Die Kategorie wird entfernt…',
   'bulk.progress.delete': 'Kunden werden gelöscht…',
   'bulk.progress.export': 'Der Export wird erstellt…',
   'bulk.done.add_category': '„{name}“ hinzugefügt · {count} geändert',

@@ -1,20 +1,23 @@
 // Adding or removing a category for a whole selection: one set-based statement each, so "all 45,210
 // matching" costs one round trip and answers at once.
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { ClientAccess } from '../clients/access';
 import type { Author } from '../data-log/record';
 import { recordDataLog } from '../data-log/record';
 import { conflict, notFound } from '../http/errors';
+import type { JobContext } from '../jobs/queue';
 import type { ScopedDb } from '../tenancy/scoped-db';
-import { type Selection, selectedClients } from './selection';
+import { jobAccess, jobAccessSchema, jobAuthor } from './job-access';
+import { type Selection, selectedClients, selectionSchema } from './selection';
 
-async function categoryOf(tenant: ScopedDb, id: string) {
+export async function categoryOf(tenant: ScopedDb, id: string) {
   const category = await tenant.selectFrom('categories').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
   if (!category) throw notFound('Category');
   return category;
 }
 
-async function createCategory(tenant: ScopedDb, input: { name: string; color: string }) {
+export async function createCategory(tenant: ScopedDb, input: { name: string; color: string }) {
   const taken = await tenant
     .selectFrom('categories')
     .select('id')
@@ -84,4 +87,21 @@ export async function removeCategory(access: ClientAccess, selection: Selection,
     });
     return { action: 'remove_category' as const, category: { id: category.id, name: category.name }, affected };
   });
+}
+
+export const categoryJobParams = z.object({
+  action: z.enum(['add_category', 'remove_category']),
+  category_id: z.uuid(),
+  selection: selectionSchema,
+  access: jobAccessSchema,
+});
+
+/** The same change for a selection too large to answer at once (more than BULK_INLINE_ROWS clients). */
+export async function runBulkCategory(context: JobContext) {
+  const params = categoryJobParams.parse(context.job.params);
+  const access = jobAccess(context.tenant, params.access);
+  const author = jobAuthor(params.access);
+  return params.action === 'add_category'
+    ? addCategory(access, params.selection, { category_id: params.category_id }, author)
+    : removeCategory(access, params.selection, params.category_id, author);
 }

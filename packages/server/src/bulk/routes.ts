@@ -13,7 +13,7 @@ import type { AppEnv } from '../http/env';
 import { forbidden } from '../http/errors';
 import { jsonBody } from '../http/validate';
 import type { JobQueue } from '../jobs/queue';
-import { addCategory, removeCategory } from './categories';
+import { addCategory, categoryOf, createCategory, removeCategory } from './categories';
 import { jobAccessOf } from './job-access';
 import { type BulkBody, bulkBody } from './schema';
 import { countSelected } from './selection';
@@ -41,10 +41,29 @@ export const bulkRoutes = (jobs: JobQueue, config: Config) =>
     const author = actorOf(c.get('principal'));
     switch (body.action) {
       case 'add_category':
-        if (body.new_category) assertAllowed(c, 'categories_manage');
-        return c.json(await addCategory(access, body.selection, body, author), 200);
-      case 'remove_category':
-        return c.json(await removeCategory(access, body.selection, body.category_id, author), 200);
+      case 'remove_category': {
+        const adding = body.action === 'add_category';
+        if (adding && body.new_category) assertAllowed(c, 'categories_manage');
+        // One statement either way; past BULK_INLINE_ROWS it is long enough to be a job the bar follows.
+        if ((await countSelected(access, body.selection)) <= config.bulkInlineRows) {
+          const result = adding
+            ? await addCategory(access, body.selection, body, author)
+            : await removeCategory(access, body.selection, body.category_id, author);
+          return c.json(result, 200);
+        }
+        // An unknown category or a taken name is refused now, not in the job.
+        const categoryId =
+          adding && body.new_category
+            ? (await createCategory(access.tenant, body.new_category)).id
+            : (await categoryOf(access.tenant, body.category_id as string)).id;
+        const job = await jobs.enqueue(access.tenant, 'bulk_category', author.user_id, async () => ({
+          action: body.action,
+          category_id: categoryId,
+          selection: body.selection,
+          access: jobAccessOf(access, author),
+        }));
+        return c.json({ job }, 202);
+      }
       case 'send_message': {
         const template = { channel: body.channel, subject: body.subject ?? null, body: body.body };
         await checkTemplate(access, template);

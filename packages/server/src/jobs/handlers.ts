@@ -1,6 +1,7 @@
 // Every kind of background job and what runs it; createApp registers them with the app's services.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { runBulkCategory } from '../bulk/categories';
 import { runBulkDelete } from '../bulk/delete';
 import { runBulkExport } from '../bulk/export';
 import { runBulkSend } from '../bulk/send';
@@ -27,6 +28,7 @@ export interface JobServices {
 export function registerJobHandlers(jobs: JobQueue, services: JobServices): void {
   jobs.register('bulk_send', (context) => runBulkSend(context, services.channels));
   jobs.register('bulk_delete', (context) => runBulkDelete(context, services.storage));
+  jobs.register('bulk_category', runBulkCategory);
   jobs.register('export', (context) => runBulkExport(context, services));
   jobs.every('maintenance', '17 * * * *', () => runMaintenance(services.db, services.storage, services.config));
   jobs.register('import', (context) => {

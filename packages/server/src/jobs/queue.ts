@@ -9,7 +9,7 @@ import type { Database, JobTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { ScopedDb, TENANT_BUSINESS_COLUMNS } from '../tenancy/scoped-db';
 
-export type JobKind = 'bulk_send' | 'bulk_delete' | 'export' | 'import';
+export type JobKind = 'bulk_send' | 'bulk_delete' | 'bulk_category' | 'export' | 'import';
 
 export interface JobPayload {
   job_id: string;
