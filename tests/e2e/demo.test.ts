@@ -169,6 +169,33 @@ describe('pnpm demo', () => {
     await page.close();
   });
 
+  it('sends an SMS to a selection from /admin through a job, and /outbox shows what the dev transport recorded', async () => {
+    const name = `Outboxia${Date.now() % 100000}`;
+    await api('/v1/clients', {
+      method: 'POST',
+      body: JSON.stringify({ first_name: name, phone: '07400 955501', marketing_allowed: true }),
+    });
+    const page = await browser.newPage();
+    await page.goto(`${demo.baseUrl}/admin`);
+    const table = page.locator('cb-client-table');
+    await expect.poll(() => table.getByText(/\d+ clients/).count(), { timeout: 15_000 }).toBe(1);
+    await table.getByPlaceholder('Name, phone, email or card number').fill(name);
+    await table.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => table.getByText('1 client', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await table.getByRole('button', { name: /Select all 1 matching/ }).click();
+    const bar = page.locator('cb-bulk-action-bar');
+    await bar.getByRole('button', { name: 'Send message…' }).click();
+    await bar.locator('textarea#body').fill(`Hello {first_name}, your spring offer from {salon_name}`);
+    await bar.getByLabel(/I am responsible/).check();
+    await bar.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => bar.locator('[part="summary"]').textContent(), { timeout: 20_000 }).toContain('Sent 1');
+    await page.goto(`${demo.baseUrl}/outbox`);
+    await expect
+      .poll(() => page.getByText(`Hello ${name}, your spring offer from`).count(), { timeout: 10_000 })
+      .toBe(1);
+    await page.close();
+  });
+
   it('serves the React host page, where opening a client shows its card', async () => {
     const page = await browser.newPage();
     const errors: string[] = [];
