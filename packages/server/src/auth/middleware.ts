@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../http/env';
 import { ApiError, forbidden, unauthorized } from '../http/errors';
 import { ScopedDb, TENANT_BUSINESS_COLUMNS } from '../tenancy/scoped-db';
 import { type Feature, type Permission, permissionsFor, ROLE_PERMISSIONS } from './permissions';
+import type { Principal } from './principal';
 import { hashToken, tokenKind } from './tokens';
 
 function bearer(c: Context): string {
@@ -143,12 +144,16 @@ export function authenticatePlatform(deps: AppDeps): MiddlewareHandler<AppEnv> {
   );
 }
 
+/** For a route whose needed permission depends on its body (a bulk action): the check requirePermission makes. */
+export function assertPermission(principal: Principal, permission: Permission): void {
+  if (principal.kind === 'publishable' || !principal.permissions.has(permission)) {
+    throw forbidden(`This needs the "${permission}" permission.`);
+  }
+}
+
 export function requirePermission(permission: Permission): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const principal = c.get('principal');
-    if (principal.kind === 'publishable' || !principal.permissions.has(permission)) {
-      throw forbidden(`This needs the "${permission}" permission.`);
-    }
+    assertPermission(c.get('principal'), permission);
     return next();
   });
 }

@@ -1,14 +1,14 @@
 // Exporting a selection to Excel in the background. The requester gets the download link by email (a
 // person asked); requested with the secret key there is nobody to email, so the link is in the result.
 import { z } from 'zod';
+import type { ClientAccess } from '../clients/access';
 import type { Config } from '../config';
 import { exportColumnsSchema, resolveColumns } from '../exports/columns';
 import { exportClients } from '../exports/service';
 import type { FileStorage } from '../files/storage';
 import type { JobContext } from '../jobs/queue';
 import type { Channels } from '../messaging/channel';
-import { deliver } from '../messaging/send';
-import type { ScopedDb } from '../tenancy/scoped-db';
+import { sendComposed } from '../messaging/send';
 import { jobAccess, jobAccessSchema, jobAuthor } from './job-access';
 import { selectedClients, selectionSchema } from './selection';
 
@@ -24,24 +24,20 @@ const formatExpiry = (iso: string, timezone: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: timezone }).format(new Date(iso));
 
 /** The link goes through the email channel and into the message log, like any other email we send. */
-async function emailLink(tenant: ScopedDb, channels: Channels, to: string, rows: number, url: string, expires: string) {
-  const subject = 'Your client export is ready';
+function emailLink(access: ClientAccess, channels: Channels, to: string, rows: number, url: string, expires: string) {
   const body =
     `Your export of ${rows.toLocaleString('en-GB')} clients is ready to download:\n\n${url}\n\n` +
-    `The link works until ${formatExpiry(expires, tenant.business.timezone)}. Anyone with the link can ` +
+    `The link works until ${formatExpiry(expires, access.tenant.business.timezone)}. Anyone with the link can ` +
     'download the file, so do not forward it.';
-  const queued = await tenant
-    .insertInto('messages', { channel: 'email', kind: 'export_link', status: 'queued', to_address: to, subject, body })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return deliver(
-    tenant,
-    channels,
-    queued.id,
-    { channel: 'email', recipient: { address: to, name: null }, subject, body },
-    to,
-    new Date(),
-  );
+  const message = {
+    channel: 'email' as const,
+    recipient: { address: to, name: null },
+    subject: 'Your client export is ready',
+    body,
+    characters: Array.from(body).length,
+    sms: null,
+  };
+  return sendComposed(access, channels, null, message, 'export_link');
 }
 
 export async function runBulkExport(
@@ -67,7 +63,7 @@ export async function runBulkExport(
     : undefined;
   if (!requester) return { ...result, url: stored.url };
   const message = await emailLink(
-    tenant,
+    access,
     services.channels,
     requester.email,
     stored.rows,

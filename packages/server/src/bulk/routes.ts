@@ -1,7 +1,7 @@
 // POST /v1/clients/bulk: category changes answer at once; messages and deletes run as jobs (202).
 
-import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { assertPermission } from '../auth/middleware';
 import type { Permission } from '../auth/permissions';
 import { actorOf } from '../auth/principal';
 import { clientAccess } from '../clients/access';
@@ -10,7 +10,6 @@ import { recordDataLog } from '../data-log/record';
 import { resolveColumns } from '../exports/columns';
 import { exportBaseUrl } from '../exports/store';
 import type { AppEnv } from '../http/env';
-import { forbidden } from '../http/errors';
 import { jsonBody } from '../http/validate';
 import type { JobQueue } from '../jobs/queue';
 import { addCategory, categoryOf, createCategory, removeCategory } from './categories';
@@ -27,23 +26,17 @@ const PERMISSION: Record<BulkBody['action'], Permission> = {
   export: 'export',
 };
 
-function assertAllowed(c: Context<AppEnv>, permission: Permission) {
-  const principal = c.get('principal');
-  if (principal.kind === 'publishable' || !principal.permissions.has(permission))
-    throw forbidden(`This needs the "${permission}" permission.`);
-}
-
 export const bulkRoutes = (jobs: JobQueue, config: Config) =>
   new Hono<AppEnv>().post('/bulk', jsonBody(bulkBody), async (c) => {
     const body = c.req.valid('json');
-    assertAllowed(c, PERMISSION[body.action]);
+    assertPermission(c.get('principal'), PERMISSION[body.action]);
     const access = clientAccess(c);
     const author = actorOf(c.get('principal'));
     switch (body.action) {
       case 'add_category':
       case 'remove_category': {
         const adding = body.action === 'add_category';
-        if (adding && body.new_category) assertAllowed(c, 'categories_manage');
+        if (adding && body.new_category) assertPermission(c.get('principal'), 'categories_manage');
         // One statement either way; past BULK_INLINE_ROWS it is long enough to be a job the bar follows.
         if ((await countSelected(access, body.selection)) <= config.bulkInlineRows) {
           const result = adding

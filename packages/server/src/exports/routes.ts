@@ -3,11 +3,11 @@
 // (the requester's session, or the business's secret key).
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { authenticate } from '../auth/middleware';
+import { assertPermission, authenticate } from '../auth/middleware';
 import { attachmentDisposition } from '../files/names';
 import type { FileStorage } from '../files/storage';
 import type { AppDeps, AppEnv } from '../http/env';
-import { ApiError, forbidden } from '../http/errors';
+import { ApiError } from '../http/errors';
 import { idParam } from '../http/validate';
 import { localDate } from '../time/zoned';
 import { type Download, downloadByToken, downloadForPrincipal } from './store';
@@ -48,8 +48,7 @@ export const exportRoutes = (deps: AppDeps, storage: FileStorage) => {
         }
       } else {
         const principal = c.get('principal');
-        if (principal.kind === 'session' && !principal.permissions.has('export'))
-          throw forbidden('This needs the "export" permission.');
+        if (principal.kind === 'session') assertPermission(principal, 'export');
         download = await downloadForPrincipal(c.get('tenant'), principal, id, c.get('now'));
       }
       const content = await storage.get(download.storageKey);

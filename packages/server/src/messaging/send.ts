@@ -139,7 +139,8 @@ export type MessageRow = Selectable<MessageTable>;
 export async function sendComposed(
   access: ClientAccess,
   channels: Channels,
-  clientId: string,
+  /** null: a message to a staff member (an export's link), not to a client. */
+  clientId: string | null,
   message: ComposedMessage,
   kind = 'manual',
 ): Promise<MessageRow> {
