@@ -2,7 +2,7 @@
 // racing each other never take the balance below zero. On PGlite requests run one at a time, so the
 // race test proves the locking only on PostgreSQL; it must hold on both.
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './harness';
+import { type BusinessOwnedTable, useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const t = await useTestApp({ now: () => now });
@@ -22,27 +22,9 @@ const post = (clientId: string, body: unknown, as = token) =>
 const account = (clientId: string, query = '', as = token) =>
   t.call('GET', `/v1/clients/${clientId}/account${query}`, { token: as });
 
-async function sessionFor(role: 'receptionist' | 'owner', features?: Record<string, boolean>) {
-  const user = await t.call('POST', '/v1/users', {
-    token,
-    body: { email: `${role}-${Math.random()}@example.com`, name: role, role },
-  });
-  const session = await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user.body.id, features } });
-  return { userId: user.body.id as string, session: session.body.session as string };
-}
-
 /** Rows written for the business: nothing may change on a refused request. */
 async function written() {
-  const count = async (table: 'account_transactions' | 'data_log') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('business_id', '=', biz.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: BusinessOwnedTable) => t.rowCount(table, biz.id);
   return { ledger: await count('account_transactions'), log: await count('data_log') };
 }
 
@@ -202,10 +184,10 @@ describe('the account ledger', () => {
 
   it('needs account_write to write and clients_read to read', async () => {
     const fay = await newClient('Fay');
-    const desk = await sessionFor('receptionist');
+    const desk = await t.newStaff(biz, 'receptionist');
     const topUp = await post(fay, { kind: 'top_up', amount: 700 }, desk.session);
     expect([topUp.status, topUp.body.created_by]).toEqual([201, desk.userId]);
-    const noPayments = await sessionFor('owner', { payments: false });
+    const noPayments = await t.newStaff(biz, 'owner', { features: { payments: false } });
     const before = await written();
     const refused = await post(fay, { kind: 'top_up', amount: 100 }, noPayments.session);
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);

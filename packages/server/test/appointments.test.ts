@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listAppointments } from '../src/appointments/list';
 import { refreshAggregates } from '../src/clients/aggregates';
 import { ScopedDb } from '../src/tenancy/scoped-db';
-import { useTestApp } from './harness';
+import { type BusinessOwnedTable, useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const t = await useTestApp({ now: () => now });
@@ -83,16 +83,7 @@ async function topUp(clientId: string, amount: number) {
 }
 
 async function counts() {
-  const count = async (table: 'appointments' | 'payments' | 'account_transactions' | 'loyalty_transactions') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('business_id', '=', biz.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: BusinessOwnedTable) => t.rowCount(table, biz.id);
   return {
     appointments: await count('appointments'),
     payments: await count('payments'),
@@ -610,14 +601,8 @@ describe('POST /v1/appointments/:id/payments', () => {
 });
 
 describe('permissions', () => {
-  async function sessionFor(role: 'receptionist' | 'owner', features?: Record<string, boolean>) {
-    const user = await created('/v1/users', { email: `${role}-${Math.random()}@example.com`, name: role, role });
-    const session = await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user, features } });
-    return session.body.session as string;
-  }
-
   it('lets a receptionist book, change and take payments', async () => {
-    const desk = await sessionFor('receptionist');
+    const desk = await t.sessionFor(biz, 'receptionist');
     const kim = await newClient('Kim', 'Desk');
     const res = await book({ client_id: kim, starts_at: '2026-12-11T09:00:00Z' }, desk);
     expect(res.status).toBe(201);
@@ -628,7 +613,7 @@ describe('permissions', () => {
   });
 
   it('refuses payments when the session switched them off, and publishable keys everywhere', async () => {
-    const noPayments = await sessionFor('owner', { payments: false });
+    const noPayments = await t.sessionFor(biz, 'owner', { payments: false });
     const lou = await newClient('Lou', 'Narrow');
     const res = await book({ client_id: lou, starts_at: '2026-12-11T11:00:00Z' }, noPayments);
     expect(res.status).toBe(201);

@@ -6,23 +6,6 @@ const t = await useTestApp();
 const a = await t.newBusiness({ name: 'Salon A' });
 const b = await t.newBusiness({ name: 'Salon B' });
 
-async function sessionFor(
-  business: typeof a,
-  role: 'owner' | 'admin' | 'receptionist',
-  features?: Record<string, boolean>,
-) {
-  const user = await t.call('POST', '/v1/users', {
-    token: business.secretKey,
-    body: { email: `${role}-${Math.random()}@example.com`, name: role, role },
-  });
-  const session = await t.call('POST', '/v1/component-sessions', {
-    token: business.secretKey,
-    body: { user_id: user.body.id, features },
-  });
-  expect(session.status).toBe(201);
-  return session.body.session as string;
-}
-
 describe('health and basics', () => {
   it('answers /health and tags every response with a request id', async () => {
     const res = await t.call('GET', '/health');
@@ -116,7 +99,7 @@ describe('credentials', () => {
     const unknownSession = await t.call('GET', '/v1/business', { token: `cs_${'a'.repeat(32)}` });
     expect(unknownSession.status).toBe(401);
 
-    const session = await sessionFor(a, 'admin');
+    const session = await t.sessionFor(a, 'admin');
     expect((await t.call('GET', '/v1/clients', { token: session })).status).toBe(200);
     await t.db
       .updateTable('component_sessions')
@@ -139,7 +122,7 @@ describe('credentials', () => {
   });
 
   it('only a secret key mints sessions and creates users; another business user is unknown', async () => {
-    const session = await sessionFor(a, 'owner');
+    const session = await t.sessionFor(a, 'owner');
     expect(
       (await t.call('POST', '/v1/component-sessions', { token: session, body: { user_id: a.ownerId } })).status,
     ).toBe(403);
@@ -185,7 +168,7 @@ describe('credentials', () => {
 
 describe('permissions', () => {
   it('answers 403 when the role lacks the permission', async () => {
-    const receptionist = await sessionFor(a, 'receptionist');
+    const receptionist = await t.sessionFor(a, 'receptionist');
     const client = await t.call('POST', '/v1/clients', {
       token: receptionist,
       body: { first_name: 'Ann', phone: '07400 900001' },
@@ -198,13 +181,13 @@ describe('permissions', () => {
   });
 
   it('answers 403 when the session switched the feature off, even for an owner', async () => {
-    const narrowed = await sessionFor(a, 'owner', { delete_clients: false });
+    const narrowed = await t.sessionFor(a, 'owner', { delete_clients: false });
     const client = await t.call('POST', '/v1/clients', {
       token: narrowed,
       body: { first_name: 'Bo', phone: '07400 900002' },
     });
     expect((await t.call('DELETE', `/v1/clients/${client.body.id}`, { token: narrowed })).status).toBe(403);
-    const full = await sessionFor(a, 'owner');
+    const full = await t.sessionFor(a, 'owner');
     expect((await t.call('DELETE', `/v1/clients/${client.body.id}`, { token: full })).status).toBe(204);
   });
 

@@ -2,7 +2,7 @@
 // spelling of a phone and every case of an email with nothing written, confirmation-required clients
 // get pending bookings, Idempotency-Key replays, and a contested slot has exactly one winner.
 import { describe, expect, it } from 'vitest';
-import { type TestBusiness, useTestApp } from './harness';
+import { type BusinessOwnedTable, type TestBusiness, useTestApp } from './harness';
 
 // Monday 23 November 2026, 08:00 in London; bookings go to Tuesday.
 const now = new Date('2026-11-23T08:00:00Z');
@@ -41,16 +41,7 @@ function book(client: Record<string, unknown>, startsAt = at('10:00'), headers: 
 }
 
 async function counts() {
-  const n = async (table: 'clients' | 'appointments' | 'appointment_items' | 'idempotency_keys') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('business_id', '=', biz.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const n = (table: BusinessOwnedTable) => t.rowCount(table, biz.id);
   return {
     clients: await n('clients'),
     appointments: await n('appointments'),

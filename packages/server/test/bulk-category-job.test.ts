@@ -6,14 +6,7 @@ import { useTestApp } from './harness';
 const t = await useTestApp({ config: { bulkInlineRows: 2 }, jobs: { pollingSeconds: 0.5 } });
 const a = await t.newBusiness();
 
-async function finished(id: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = (await t.call('GET', `/v1/jobs/${id}`, { token: a.session })).body;
-    if (['done', 'failed', 'cancelled'].includes(job.status)) return job;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${id} did not end`);
-}
+const finished = (id: string) => t.jobEnded(id, a.session);
 
 describe('a large category change', () => {
   it('runs as a job with the same result, and refuses what it can at once', async () => {

@@ -18,29 +18,9 @@ async function newClient(biz: TestBusiness, extra: Record<string, unknown> = {})
   return res.body as { id: string; phone: string; first_name: string };
 }
 
-async function sessionFor(role: 'receptionist' | 'admin' | 'owner', features?: Record<string, boolean>) {
-  const user = await t.call('POST', '/v1/users', {
-    token: a.secretKey,
-    body: { email: `${role}-${Math.random()}@example.com`, name: role, role },
-  });
-  const session = await t.call('POST', '/v1/component-sessions', {
-    token: a.secretKey,
-    body: { user_id: user.body.id, features },
-  });
-  return session.body.session as string;
-}
-
 const bulk = (body: unknown, token = a.session) => t.call('POST', '/v1/clients/bulk', { token, body });
 
-async function finished(jobId: string, token = a.session) {
-  for (let i = 0; i < 200; i++) {
-    const res = await t.call('GET', `/v1/jobs/${jobId}`, { token });
-    expect(res.status).toBe(200);
-    if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
+const finished = (jobId: string, token = a.session) => t.jobEnded(jobId, token);
 
 const categoriesOf = async (clientId: string) =>
   t.db
@@ -154,7 +134,7 @@ describe('categories', () => {
 describe('permissions', () => {
   it('needs the permission of each action, and a session feature switched off removes it', async () => {
     const client = await newClient(a);
-    const receptionist = await sessionFor('receptionist');
+    const receptionist = await t.sessionFor(a, 'receptionist');
     const selection = { ids: [client.id] };
     expect((await bulk({ action: 'delete', selection, confirm: 'DELETE' }, receptionist)).status).toBe(403);
     expect(
@@ -166,7 +146,7 @@ describe('permissions', () => {
         .status,
     ).toBe(403);
     expect((await bulk({ action: 'add_category', selection, category_id: vip.id }, receptionist)).status).toBe(200);
-    const noDelete = await sessionFor('owner', { bulk_delete: false });
+    const noDelete = await t.sessionFor(a, 'owner', { bulk_delete: false });
     expect((await bulk({ action: 'delete', selection, confirm: 'DELETE' }, noDelete)).status).toBe(403);
     expect(await t.db.selectFrom('clients').select('id').where('id', '=', client.id).executeTakeFirst()).toBeTruthy();
   });
@@ -217,7 +197,9 @@ describe('bulk delete', () => {
     const res = await bulk({ action: 'delete', selection: { ids: [client.id] }, confirm: 'DELETE' });
     await finished(res.body.job.id);
     expect((await t.call('GET', `/v1/jobs/${res.body.job.id}`, { token: b.secretKey })).status).toBe(404);
-    expect((await t.call('GET', `/v1/jobs/${res.body.job.id}`, { token: await sessionFor('admin') })).status).toBe(404);
+    expect((await t.call('GET', `/v1/jobs/${res.body.job.id}`, { token: await t.sessionFor(a, 'admin') })).status).toBe(
+      404,
+    );
     expect((await t.call('GET', `/v1/jobs/${res.body.job.id}`, { token: a.secretKey })).status).toBe(200);
   });
 });
@@ -332,7 +314,7 @@ describe('data log', () => {
     const future = await t.call('GET', '/v1/data-log?from=2999-01-01', { token: a.session });
     expect(future.body).toEqual({ items: [], total: 0 });
     expect((await t.call('GET', '/v1/data-log?action=DROP TABLE', { token: a.session })).status).toBe(422);
-    expect((await t.call('GET', '/v1/data-log', { token: await sessionFor('receptionist') })).status).toBe(403);
+    expect((await t.call('GET', '/v1/data-log', { token: await t.sessionFor(a, 'receptionist') })).status).toBe(403);
     const theirs = await t.call('GET', '/v1/data-log', { token: b.secretKey });
     expect(theirs.body.items.every((item: { actor: string }) => item.actor)).toBe(true);
     expect(theirs.body.items.some((item: { action: string }) => item.action.startsWith('bulk_'))).toBe(false);
@@ -347,7 +329,7 @@ describe('bulk export', () => {
     const bad = await bulk({ action: 'export', selection: { query: tag }, columns: ['name', 'shoe_size'] });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details[0].field).toBe('columns.1');
-    const noExport = await sessionFor('owner', { export: false });
+    const noExport = await t.sessionFor(a, 'owner', { export: false });
     expect((await bulk({ action: 'export', selection: { query: tag } }, noExport)).status).toBe(403);
 
     const res = await bulk({ action: 'export', selection: { query: tag }, columns: ['name', 'phone'] });

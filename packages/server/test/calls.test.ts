@@ -48,13 +48,7 @@ describe('the webhook secret', () => {
     const owner = await t.call('GET', '/v1/business/webhook-secret', { token: a.session });
     expect(owner.body.secret).toBe(first);
 
-    const user = await t.call('POST', '/v1/users', {
-      token: a.secretKey,
-      body: { email: 'desk@example.com', name: 'Desk', role: 'receptionist' },
-    });
-    const desk = (
-      await t.call('POST', '/v1/component-sessions', { token: a.secretKey, body: { user_id: user.body.id } })
-    ).body.session;
+    const desk = await t.sessionFor(a, 'receptionist');
     expect((await t.call('GET', '/v1/business/webhook-secret', { token: desk })).status).toBe(403);
     expect((await t.call('GET', '/v1/business')).status).toBe(401);
     const business = await t.call('GET', '/v1/business', { token: a.secretKey });

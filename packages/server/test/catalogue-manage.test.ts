@@ -21,14 +21,7 @@ const newLocation = (name: string, business?: TestBusiness) =>
 const newService = (name: string, business?: TestBusiness) =>
   created('/v1/services', { name, duration_minutes: 30, price: 2500 }, business);
 
-async function count(table: 'locations' | 'services' | 'staff' | 'staff_time_off') {
-  const row = await t.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('business_id', '=', biz.id)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const count = (table: 'locations' | 'services' | 'staff' | 'staff_time_off') => t.rowCount(table, biz.id);
 
 let booking = 0;
 /** A past visit written straight to the tables, as the booking module would leave it. */
@@ -77,10 +70,7 @@ async function visit(at: { locationId: string; staffId: string; serviceId?: stri
   return appointment.id;
 }
 
-async function sessionAs(role: 'admin' | 'receptionist') {
-  const user = await call('POST', '/v1/users', { email: `${role}-${Math.random()}@example.com`, name: role, role });
-  return (await call('POST', '/v1/component-sessions', { user_id: user.body.id })).body.session as string;
-}
+const sessionAs = (role: 'admin' | 'receptionist') => t.sessionFor(biz, role);
 
 describe('locations', () => {
   it('creates, reads, updates and lists a location; the phone is stored E.164', async () => {

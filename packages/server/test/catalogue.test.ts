@@ -108,12 +108,7 @@ describe('segments', () => {
   });
 
   it('is read-only for a receptionist', async () => {
-    const user = await t.call('POST', '/v1/users', {
-      token,
-      body: { email: 'desk@example.com', name: 'Desk', role: 'receptionist' },
-    });
-    const session = (await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user.body.id } })).body
-      .session;
+    const session = await t.sessionFor(biz, 'receptionist');
     expect((await t.call('GET', '/v1/segments', { token: session })).status).toBe(200);
     expect((await t.call('POST', '/v1/segments', { token: session, body: { name: 'X', filter: {} } })).status).toBe(
       403,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { encodeCode128B, symbolWidths } from '../src/ecard/code128';
-import { openTestApp, useTestApp } from './harness';
+import { type BusinessOwnedTable, openTestApp, useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const t = await useTestApp({ now: () => now, config: { publicBaseUrl: 'https://cards.salon.example' } });
@@ -40,16 +40,7 @@ const read = (ecardToken: string, headers: Record<string, string> = {}) =>
 const tokenOf = (url: string) => url.split('/').pop() as string;
 
 async function written() {
-  const count = async (table: 'ecard_tokens' | 'messages') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('business_id', '=', biz.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: BusinessOwnedTable) => t.rowCount(table, biz.id);
   return { tokens: await count('ecard_tokens'), messages: await count('messages') };
 }
 
@@ -182,16 +173,7 @@ describe('refusals write nothing', () => {
       expect((await send(clientId, 'sms', as)).status).toBe(404);
       expect((await revoke(clientId, as)).status).toBe(404);
     }
-    const user = await t.call('POST', '/v1/users', {
-      token,
-      body: { email: 'quiet@example.com', name: 'Quiet', role: 'owner' },
-    });
-    const quiet = (
-      await t.call('POST', '/v1/component-sessions', {
-        token,
-        body: { user_id: user.body.id, features: { messages: false } },
-      })
-    ).body.session;
+    const quiet = await t.sessionFor(biz, 'owner', { messages: false });
     expect((await send(eve.id, 'sms', quiet)).status).toBe(403);
     expect((await revoke(eve.id, quiet)).status).toBe(403);
     expect(await written()).toEqual(before);
@@ -204,12 +186,7 @@ describe('refusals write nothing', () => {
       await t.call('POST', '/v1/locations', { token: key, body: { name: 'Soho', timezone: 'Europe/London' } })
     ).body.id;
     await t.call('PATCH', '/v1/business', { token: key, body: { shared_client_base: false } });
-    const user = await t.call('POST', '/v1/users', {
-      token: key,
-      body: { email: 'desk@example.com', name: 'Desk', role: 'receptionist', location_ids: [soho] },
-    });
-    const desk = (await t.call('POST', '/v1/component-sessions', { token: key, body: { user_id: user.body.id } })).body
-      .session;
+    const { session: desk } = await t.newStaff(branched, 'receptionist', { locationIds: [soho] });
     const hidden = await newClient({}, key);
     await loyaltyCard(hidden.id, key);
     expect((await send(hidden.id, 'sms', desk)).status).toBe(404);

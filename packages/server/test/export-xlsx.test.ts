@@ -330,17 +330,7 @@ describe('GET /v1/exports/:id/download', () => {
     expect((await t.call('GET', plain, { token: a.secretKey })).status).toBe(200);
     expect((await t.call('GET', plain)).status).toBe(401);
 
-    const sessionOf = async (role: string, features?: Record<string, boolean>) => {
-      const user = await t.call('POST', '/v1/users', {
-        token: a.secretKey,
-        body: { email: `${role}-${Math.random()}@example.com`, name: role, role },
-      });
-      const session = await t.call('POST', '/v1/component-sessions', {
-        token: a.secretKey,
-        body: { user_id: user.body.id, features },
-      });
-      return session.body.session as string;
-    };
+    const sessionOf = (role: string, features?: Record<string, boolean>) => t.sessionFor(a, role, features);
     // Another admin of the same business: the export is the requester's private copy; it does not exist for them.
     expect((await t.call('GET', plain, { token: await sessionOf('admin') })).status).toBe(404);
     expect((await t.call('GET', plain, { token: await sessionOf('receptionist') })).status).toBe(403);

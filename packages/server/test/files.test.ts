@@ -270,15 +270,7 @@ describe('who may see and change files', () => {
   it('needs files_write to upload or delete, clients_read to list and download', async () => {
     const clientId = await newClient(a.secretKey);
     const file = await upload(a.secretKey, clientId, 'a.pdf', sample.pdf());
-    const user = await t.call('POST', '/v1/users', {
-      token: a.secretKey,
-      body: { email: 'reception-files@example.com', name: 'Front desk', role: 'receptionist' },
-    });
-    const session = await t.call('POST', '/v1/component-sessions', {
-      token: a.secretKey,
-      body: { user_id: user.body.id, features: { files: false } },
-    });
-    const token = session.body.session;
+    const token = await t.sessionFor(a, 'receptionist', { files: false });
     expect((await upload(token, clientId, 'b.pdf', sample.pdf())).status).toBe(403);
     expect((await t.call('DELETE', `/v1/files/${file.body.id}`, { token })).status).toBe(403);
     expect((await t.call('GET', `/v1/clients/${clientId}/files`, { token })).status).toBe(200);
@@ -291,15 +283,7 @@ describe('who may see and change files', () => {
       token: chain.secretKey,
       body: { name: 'North', timezone: 'Europe/London' },
     });
-    const user = await t.call('POST', '/v1/users', {
-      token: chain.secretKey,
-      body: { email: 'north@example.com', name: 'North desk', role: 'admin', location_ids: [north.body.id] },
-    });
-    const session = await t.call('POST', '/v1/component-sessions', {
-      token: chain.secretKey,
-      body: { user_id: user.body.id },
-    });
-    const branch = session.body.session;
+    const { session: branch } = await t.newStaff(chain, 'admin', { locationIds: [north.body.id] });
     const elsewhere = await newClient(chain.secretKey);
     const hidden = await upload(chain.secretKey, elsewhere, 'hidden.pdf', sample.pdf());
     expect((await t.call('GET', `/v1/clients/${elsewhere}/files`, { token: branch })).status).toBe(404);

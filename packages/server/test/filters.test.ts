@@ -301,14 +301,8 @@ describe('client filters', () => {
 });
 
 describe('branch network', () => {
-  async function receptionistAt(locationIds: string[]) {
-    const user = await t.call('POST', '/v1/users', {
-      token,
-      body: { email: `r${Math.random()}@example.com`, name: 'R', role: 'receptionist', location_ids: locationIds },
-    });
-    return (await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user.body.id } })).body
-      .session as string;
-  }
+  const receptionistAt = async (locationIds: string[]) =>
+    (await t.newStaff(biz, 'receptionist', { locationIds })).session;
 
   it('shows a location-scoped user only the clients of their branches when the base is not shared', async () => {
     await t.call('PATCH', '/v1/business', { token, body: { shared_client_base: false } });

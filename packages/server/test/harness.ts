@@ -1,4 +1,5 @@
 // A real app on a real database for each test file, and small helpers to call it over app.request().
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { createApp } from '../src/app';
 import { createBusiness, type NewBusiness } from '../src/business/service';
 import { type Config, loadConfig } from '../src/config';
 import type { DatabaseHandle } from '../src/db/connect';
+import type { Database } from '../src/db/schema';
 import { createLogger } from '../src/http/logging';
 import { JobQueue, type JobQueueOptions } from '../src/jobs/queue';
 import { ScopedDb } from '../src/tenancy/scoped-db';
@@ -36,6 +38,21 @@ export interface TestBusiness {
   /** The business's tenant-scoped database, for calling domain functions directly. */
   tenant: ScopedDb;
 }
+
+export interface StaffOptions {
+  /** Features the host page switches off (or on) for this session. */
+  features?: Record<string, boolean>;
+  /** The branches the user works at; none means every branch. */
+  locationIds?: string[];
+}
+
+/** The tables whose rows belong to one business. */
+export type BusinessOwnedTable = {
+  [K in keyof Database]: 'business_id' extends keyof Database[K] ? K : never;
+}[keyof Database];
+
+/** The statuses after which a job changes no more. */
+const JOB_ENDS = ['done', 'failed', 'cancelled'];
 
 export type TestApp = Awaited<ReturnType<typeof openTestApp>>;
 
@@ -108,13 +125,77 @@ export async function openTestApp(options: TestAppOptions = {}) {
     };
   }
 
+  /** A user with this role in the business and a component session for them, as a host page mints it. */
+  async function newStaff(
+    business: TestBusiness,
+    role: string,
+    options: StaffOptions = {},
+  ): Promise<{ userId: string; session: string }> {
+    const token = business.secretKey;
+    const user = await call('POST', '/v1/users', {
+      token,
+      body: {
+        email: `${role}-${randomUUID()}@example.com`,
+        name: role,
+        role,
+        ...(options.locationIds ? { location_ids: options.locationIds } : {}),
+      },
+    });
+    if (user.status !== 201) throw new Error(`no ${role} user: ${user.status} ${JSON.stringify(user.body)}`);
+    const session = await call('POST', '/v1/component-sessions', {
+      token,
+      body: { user_id: user.body.id, ...(options.features ? { features: options.features } : {}) },
+    });
+    if (session.status !== 201) throw new Error(`no session: ${session.status} ${JSON.stringify(session.body)}`);
+    return { userId: user.body.id, session: session.body.session };
+  }
+
+  /** Just the session token of a new user with this role (and these features). */
+  async function sessionFor(business: TestBusiness, role: string, features?: Record<string, boolean>) {
+    return (await newStaff(business, role, { features })).session;
+  }
+
+  /** Polls GET /v1/jobs/:id until the job has ended, and answers its last state. */
+  async function jobEnded(jobId: string, token: string) {
+    for (let i = 0; i < 200; i++) {
+      const res = await call('GET', `/v1/jobs/${jobId}`, { token });
+      if (res.status !== 200) throw new Error(`job ${jobId}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (JOB_ENDS.includes(res.body.status)) return res.body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`job ${jobId} did not end`);
+  }
+
+  /** How many rows of this table the business has: a refused request must leave them as they were. */
+  async function rowCount(table: BusinessOwnedTable, businessId: string): Promise<number> {
+    const row = await handle.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('business_id', '=', businessId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async function close() {
     await jobs.stop();
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, db: handle.db, driver: handle.driver, config, jobs, call, newBusiness, close };
+  return {
+    app,
+    db: handle.db,
+    driver: handle.driver,
+    config,
+    jobs,
+    call,
+    newBusiness,
+    newStaff,
+    sessionFor,
+    jobEnded,
+    rowCount,
+    close,
+  };
 }
 
 /** Opens one app for the file and closes it after the file's tests. */

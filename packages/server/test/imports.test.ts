@@ -36,19 +36,7 @@ async function workbook(rows: unknown[][]): Promise<Buffer> {
 }
 
 async function counts(business: TestBusiness) {
-  const [clients, imports] = await Promise.all([
-    t.db
-      .selectFrom('clients')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('business_id', '=', business.id)
-      .executeTakeFirstOrThrow(),
-    t.db
-      .selectFrom('imports')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('business_id', '=', business.id)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { clients: Number(clients.n), imports: Number(imports.n) };
+  return { clients: await t.rowCount('clients', business.id), imports: await t.rowCount('imports', business.id) };
 }
 
 const good = await workbook([
@@ -57,18 +45,6 @@ const good = await workbook([
 ]);
 
 const tempFiles = () => (existsSync(tempDir) ? readdirSync(tempDir) : []);
-
-async function sessionFor(business: TestBusiness, role: string, features?: Record<string, boolean>) {
-  const user = await t.call('POST', '/v1/users', {
-    token: business.secretKey,
-    body: { email: `${role}-${Math.random().toString(36).slice(2)}@example.com`, name: role, role },
-  });
-  const session = await t.call('POST', '/v1/component-sessions', {
-    token: business.secretKey,
-    body: { user_id: user.body.id, ...(features ? { features } : {}) },
-  });
-  return session.body.session as string;
-}
 
 describe('upload and preview', () => {
   it('answers an .xlsx upload with the detected mapping, first rows and row errors, and keeps it', async () => {
@@ -206,12 +182,12 @@ describe('upload and preview', () => {
     expect((await t.call('GET', `/v1/imports/${res.body.id}`)).status).toBe(401);
 
     const before = await counts(a);
-    const receptionist = await sessionFor(a, 'receptionist');
+    const receptionist = await t.sessionFor(a, 'receptionist');
     expect((await upload(receptionist, 'a.csv', 'First name,Phone\nAnn,07400 910202\n')).status).toBe(403);
     expect((await t.call('GET', `/v1/imports/${res.body.id}`, { token: receptionist })).status).toBe(403);
-    const switchedOff = await sessionFor(a, 'admin', { import: false });
+    const switchedOff = await t.sessionFor(a, 'admin', { import: false });
     expect((await upload(switchedOff, 'a.csv', 'First name,Phone\nAnn,07400 910203\n')).status).toBe(403);
-    const admin = await sessionFor(a, 'admin');
+    const admin = await t.sessionFor(a, 'admin');
     expect((await upload(admin, 'a.csv', 'First name,Phone\nAnn,07400 910204\n')).status).toBe(201);
     expect(await counts(a)).toEqual({ clients: before.clients, imports: before.imports + 1 });
   });
@@ -430,15 +406,6 @@ describe('commitImport', () => {
 });
 
 describe('POST /v1/imports/:id/commit', () => {
-  async function finished(jobId: string, token: string) {
-    for (let i = 0; i < 200; i++) {
-      const res = await t.call('GET', `/v1/jobs/${jobId}`, { token });
-      if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
-
   it('commits as a job with a report, once; another business cannot commit it', async () => {
     const file = await workbook([
       ['First name', 'Phone', 'Email'],
@@ -454,7 +421,7 @@ describe('POST /v1/imports/:id/commit', () => {
     expect(res.body.job).toMatchObject({ kind: 'import', status: 'queued' });
     const again = await t.call('POST', `/v1/imports/${uploaded.body.id}/commit`, { token: a.session });
     expect(again.status).toBe(409);
-    const job = await finished(res.body.job.id, a.session);
+    const job = await t.jobEnded(res.body.job.id, a.session);
     expect(job).toMatchObject({ status: 'done', progress: 1, result: { created: 2, updated: 0, skipped_count: 1 } });
     const view = await t.call('GET', `/v1/imports/${uploaded.body.id}`, { token: a.session });
     expect(view.body).toMatchObject({ status: 'committed', job_id: res.body.job.id });

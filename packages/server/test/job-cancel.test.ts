@@ -8,16 +8,7 @@ const t = await useTestApp({ config: { smsRatePerSecond: 10 }, jobs: { pollingSe
 const a = await t.newBusiness();
 const b = await t.newBusiness();
 
-const job = async (id: string, token = a.session) => (await t.call('GET', `/v1/jobs/${id}`, { token })).body;
-
-async function ended(id: string) {
-  for (let i = 0; i < 200; i++) {
-    const current = await job(id);
-    if (['done', 'failed', 'cancelled'].includes(current.status)) return current;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${id} did not end`);
-}
+const ended = (id: string) => t.jobEnded(id, a.session);
 
 describe('stopping a job', () => {
   it('stops a running bulk send: sent ones stay sent, the rest are recorded as stopped', async () => {

@@ -4,7 +4,7 @@
 // only on PostgreSQL; it must hold on both.
 import { describe, expect, it } from 'vitest';
 import { expiringBonuses, type LedgerEntry, totalsOf, unspentAccruals } from '../src/loyalty/fifo';
-import { useTestApp } from './harness';
+import { type BusinessOwnedTable, useTestApp } from './harness';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const t = await useTestApp({ now: () => now });
@@ -29,32 +29,9 @@ const post = (cardId: string, body: unknown, as = token) =>
 const remove = (cardId: string, as = token) => t.call('DELETE', `/v1/loyalty-cards/${cardId}`, { token: as });
 const loyalty = (clientId: string, as = token) => t.call('GET', `/v1/clients/${clientId}/loyalty`, { token: as });
 
-async function sessionFor(role: 'receptionist' | 'owner', extra: Record<string, unknown> = {}) {
-  const { features, ...user } = extra;
-  const created = await t.call('POST', '/v1/users', {
-    token,
-    body: { email: `${role}-${Math.random()}@example.com`, name: role, role, ...user },
-  });
-  const session = await t.call('POST', '/v1/component-sessions', {
-    token,
-    body: { user_id: created.body.id, features },
-  });
-  expect(session.status).toBe(201);
-  return session.body.session as string;
-}
-
 /** Rows written for the business: nothing may change on a refused request. */
 async function written() {
-  const count = async (table: 'loyalty_cards' | 'loyalty_transactions' | 'data_log') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('business_id', '=', biz.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: BusinessOwnedTable) => t.rowCount(table, biz.id);
   const balances = await t.db
     .selectFrom('loyalty_cards')
     .select(['id', 'balance', 'deleted_at'])
@@ -468,8 +445,8 @@ describe('access', () => {
   it('needs loyalty_write to write and clients_read to read', async () => {
     const ivy = await newClient();
     const card = (await issue(ivy, { kind: 'loyalty' })).body.id;
-    const desk = await sessionFor('receptionist');
-    const noPayments = await sessionFor('owner', { features: { payments: false } });
+    const desk = await t.sessionFor(biz, 'receptionist');
+    const noPayments = await t.sessionFor(biz, 'owner', { payments: false });
     const before = await written();
     for (const session of [desk, noPayments]) {
       expect((await issue(ivy, { kind: 'gift_card' }, session)).status).toBe(403);
@@ -503,13 +480,7 @@ describe('access', () => {
       })
     ).body.id;
     await t.call('PATCH', '/v1/business', { token: branched.secretKey, body: { shared_client_base: false } });
-    const user = await t.call('POST', '/v1/users', {
-      token: branched.secretKey,
-      body: { email: 'soho@example.com', name: 'Soho desk', role: 'admin', location_ids: [soho] },
-    });
-    const desk = (
-      await t.call('POST', '/v1/component-sessions', { token: branched.secretKey, body: { user_id: user.body.id } })
-    ).body.session;
+    const { session: desk } = await t.newStaff(branched, 'admin', { locationIds: [soho] });
     // Created by the key at no branch: the Soho desk cannot see her. Created by the desk: at Soho.
     const hidden = await newClient({}, branched.secretKey);
     const seen = await newClient({}, desk);

@@ -212,13 +212,7 @@ describe('the message history', () => {
       token: chain.secretKey,
       body: { name: 'North', timezone: 'Europe/London' },
     });
-    const user = await t.call('POST', '/v1/users', {
-      token: chain.secretKey,
-      body: { email: 'north-msg@example.com', name: 'North', role: 'receptionist', location_ids: [north.body.id] },
-    });
-    const branch = (
-      await t.call('POST', '/v1/component-sessions', { token: chain.secretKey, body: { user_id: user.body.id } })
-    ).body.session;
+    const { session: branch } = await t.newStaff(chain, 'receptionist', { locationIds: [north.body.id] });
     const hidden = await newClient({}, chain.secretKey);
     expect((await t.call('GET', `/v1/clients/${hidden.id}/messages`, { token: branch })).status).toBe(404);
     expect((await send(hidden.id, { channel: 'sms', body: 'x' }, branch)).status).toBe(404);
@@ -234,16 +228,7 @@ describe('the message history', () => {
 
   it('needs messages_send to send; reading needs only clients_read', async () => {
     const client = await newClient();
-    const user = await t.call('POST', '/v1/users', {
-      token: a.secretKey,
-      body: { email: 'quiet@example.com', name: 'Quiet', role: 'admin' },
-    });
-    const token = (
-      await t.call('POST', '/v1/component-sessions', {
-        token: a.secretKey,
-        body: { user_id: user.body.id, features: { messages: false } },
-      })
-    ).body.session;
+    const token = await t.sessionFor(a, 'admin', { messages: false });
     expect((await send(client.id, { channel: 'sms', body: 'x' }, token)).status).toBe(403);
     expect((await t.call('GET', `/v1/clients/${client.id}/messages`, { token })).status).toBe(200);
   });

@@ -39,16 +39,7 @@ function allOnExcept(off: string[]) {
 }
 const MARKETING = ['marketing:sms', 'marketing:email', 'marketing:push'];
 
-const storedRows = async () =>
-  Number(
-    (
-      await t.db
-        .selectFrom('notification_settings')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('business_id', '=', biz.id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const storedRows = () => t.rowCount('notification_settings', biz.id);
 
 describe('reading the switches', () => {
   it('fills every type × channel with its default: on, marketing only with consent', async () => {
@@ -178,14 +169,7 @@ describe('access', () => {
 
   it('needs clients_write to change (a receptionist has it; edit_clients: false takes it away)', async () => {
     const hal = await newClient();
-    const session = async (role: string, features?: Record<string, boolean>) => {
-      const user = await t.call('POST', '/v1/users', {
-        token,
-        body: { email: `${role}-${Math.random()}@example.com`, name: role, role },
-      });
-      return (await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user.body.id, features } })).body
-        .session as string;
-    };
+    const session = (role: string, features?: Record<string, boolean>) => t.sessionFor(biz, role, features);
     const body = { settings: [{ type: 'loyalty', channel: 'push', enabled: false }] };
     const readOnly = await session('owner', { edit_clients: false });
     expect((await save(hal, body, readOnly)).status).toBe(403);
@@ -200,12 +184,7 @@ describe('access', () => {
       await t.call('POST', '/v1/locations', { token: key, body: { name: 'Soho', timezone: 'Europe/London' } })
     ).body.id;
     await t.call('PATCH', '/v1/business', { token: key, body: { shared_client_base: false } });
-    const user = await t.call('POST', '/v1/users', {
-      token: key,
-      body: { email: 'desk@example.com', name: 'Desk', role: 'receptionist', location_ids: [soho] },
-    });
-    const desk = (await t.call('POST', '/v1/component-sessions', { token: key, body: { user_id: user.body.id } })).body
-      .session;
+    const { session: desk } = await t.newStaff(branched, 'receptionist', { locationIds: [soho] });
     const hidden = await newClient({}, key);
     const body = { settings: [{ type: 'reminder', channel: 'sms', enabled: false }] };
     expect((await read(hidden, desk)).status).toBe(404);

@@ -64,17 +64,8 @@ describe('personal data', () => {
   });
 
   it('is not given to a role without export rights, nor for another business’s client', async () => {
-    const user = await t.call('POST', '/v1/users', {
-      token: biz.secretKey,
-      body: { email: 'desk@example.com', name: 'Desk', role: 'receptionist' },
-    });
-    const desk = await t.call('POST', '/v1/component-sessions', {
-      token: biz.secretKey,
-      body: { user_id: user.body.id },
-    });
-    expect((await t.call('GET', `/v1/clients/${client.id}/personal-data`, { token: desk.body.session })).status).toBe(
-      403,
-    );
+    const desk = await t.sessionFor(biz, 'receptionist');
+    expect((await t.call('GET', `/v1/clients/${client.id}/personal-data`, { token: desk })).status).toBe(403);
     expect((await t.call('GET', `/v1/clients/${client.id}/personal-data`, { token: other.secretKey })).status).toBe(
       404,
     );

@@ -237,12 +237,7 @@ describe('a branch-scoped desk', () => {
     const max = await newClient('Max');
     await visit({ client: max, at: '2026-11-02T10:00:00Z', location: mitte, status: 'arrived' });
     await t.call('PATCH', '/v1/business', { token, body: { shared_client_base: false } });
-    const user = await t.call('POST', '/v1/users', {
-      token,
-      body: { email: 'soho-desk@example.com', name: 'Soho desk', role: 'receptionist', location_ids: [soho] },
-    });
-    const desk = (await t.call('POST', '/v1/component-sessions', { token, body: { user_id: user.body.id } })).body
-      .session as string;
+    const { session: desk } = await t.newStaff(biz, 'receptionist', { locationIds: [soho] });
     const sections = (clientId: string) => [
       ['GET', `/v1/clients/${clientId}/visits`],
       ['GET', `/v1/clients/${clientId}/stats`],
