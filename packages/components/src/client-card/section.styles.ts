@@ -2,22 +2,17 @@ import { css } from 'lit';
 import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
 import { skeletonStyles } from '../styles/skeleton.styles.js';
+import { cardThemeStyles } from './card-theme.styles.js';
 
 /** What every section of the card shares: form controls, lists, badges, and the loading, empty and error states. */
 export const sectionStyles = [
   baseStyles,
   buttonStyles,
   skeletonStyles,
+  cardThemeStyles,
   css`
     :host {
-      --_bg: var(--cb-client-card-background, var(--cb-color-background, #fff));
-      --_surface: var(--cb-client-card-surface, var(--cb-color-surface, #f7f7f8));
-      --_border: var(--cb-client-card-border-color, var(--cb-color-border, #d9dadf));
-      --_accent: var(--cb-client-card-accent, var(--cb-color-primary, #3451b2));
-      --_muted: var(--cb-color-text-muted, #5c5f66);
-      --_danger: var(--cb-color-danger, #b42318);
       --_success: var(--cb-color-success, #177245);
-      --_warning: var(--cb-color-warning, #8a5a00);
       display: block;
       container-type: inline-size;
     }

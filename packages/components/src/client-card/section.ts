@@ -62,13 +62,18 @@ export abstract class CardSection extends LitElement {
   }
 
   protected get clientPath(): string {
-    return `/v1/clients/${encodeURIComponent(this.client.id)}`;
+    return clientPath(this.client.id);
   }
 
   /** Tells the card what else changed. */
   protected dataChanged(change: { client?: boolean; sections?: readonly string[] }): void {
     this.dispatchEvent(new CardDataChangedEvent(change));
   }
+}
+
+/** The API path of one client. */
+export function clientPath(id: string): string {
+  return `/v1/clients/${encodeURIComponent(id)}`;
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

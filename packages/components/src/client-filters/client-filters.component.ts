@@ -8,6 +8,7 @@ import { apiClientContext, localeContext, type SessionInfo, sessionContext } fro
 import { CbFilterChangeEvent } from '../events/filter-change.js';
 import { currencyDigits, formatDate, formatMoney, readableTextColor } from '../format.js';
 import { errorText, type Locale, type MessageKey, message } from '../localize.js';
+import { baseStyles } from '../styles/base.styles.js';
 import { buttonStyles } from '../styles/button.styles.js';
 import { styleProps } from '../styles/style-props.js';
 import { clientFiltersStyles } from './client-filters.styles.js';
@@ -39,7 +40,7 @@ type Draft = Record<string, string | string[]>;
  */
 @localized()
 export class CbClientFilters extends LitElement {
-  static override styles = [buttonStyles, clientFiltersStyles];
+  static override styles = [baseStyles, buttonStyles, clientFiltersStyles];
 
   /** The current filter, as `POST /v1/clients/search` takes it. */
   @property({ attribute: false }) filter: ClientFilter = {};

@@ -11,16 +11,6 @@ export const clientFiltersStyles = css`
     font-size: var(--cb-font-size-md, 0.9375rem);
   }
 
-  :host([hidden]) {
-    display: none;
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-
   .row {
     display: flex;
     flex-wrap: wrap;

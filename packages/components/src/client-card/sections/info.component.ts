@@ -247,19 +247,19 @@ export class CbClientCardInfo extends CardSection {
       <fieldset>
         <legend>${message('card.info.personal')}</legend>
         <div class="fields">
-          ${this.input('first_name', 'card.info.firstName', c.first_name, { required: true, autocomplete: 'off' })}
-          ${this.input('middle_name', 'card.info.middleName', c.middle_name)}
-          ${this.input('last_name', 'card.info.lastName', c.last_name)}
+          ${this.input('first_name', message('card.info.firstName'), c.first_name, { required: true, autocomplete: 'off' })}
+          ${this.input('middle_name', message('card.info.middleName'), c.middle_name)}
+          ${this.input('last_name', message('card.info.lastName'), c.last_name)}
           ${this.select(
             'gender',
-            'f.gender',
+            message('f.gender'),
             c.gender,
             GENDERS.map((g) => [g, message(`filters.${g}`)]),
           )}
-          ${this.input('birth_date', 'col.birth_date', c.birth_date, { type: 'date' })}
+          ${this.input('birth_date', message('col.birth_date'), c.birth_date, { type: 'date' })}
           ${this.select(
             'importance',
-            'f.importance',
+            message('f.importance'),
             String(c.importance),
             IMPORTANCE.map((i) => [String(i), message(`filters.importance.${i}`)]),
           )}
@@ -268,9 +268,9 @@ export class CbClientCardInfo extends CardSection {
       <fieldset>
         <legend>${message('card.info.contact')}</legend>
         <div class="fields">
-          ${this.input('phone', 'col.phone', c.phone_display ?? c.phone, { type: 'tel', autocomplete: 'off' })}
-          ${this.input('additional_phone', 'card.info.additionalPhone', c.additional_phone, { type: 'tel' })}
-          ${this.input('email', 'col.email', c.email, { type: 'email' })}
+          ${this.input('phone', message('col.phone'), c.phone_display ?? c.phone, { type: 'tel', autocomplete: 'off' })}
+          ${this.input('additional_phone', message('card.info.additionalPhone'), c.additional_phone, { type: 'tel' })}
+          ${this.input('email', message('col.email'), c.email, { type: 'email' })}
         </div>
       </fieldset>
       <fieldset>
@@ -280,14 +280,14 @@ export class CbClientCardInfo extends CardSection {
       <fieldset>
         <legend>${message('card.info.discountAndCard')}</legend>
         <div class="fields">
-          ${this.input('discount', 'card.info.discount', String(c.discount), {
+          ${this.input('discount', message('card.info.discount'), String(c.discount), {
             type: 'number',
             min: '0',
             max: '100',
             step: '1',
             inputmode: 'numeric',
           })}
-          ${this.input('card_number', 'card.info.cardNumber', c.card_number)}
+          ${this.input('card_number', message('card.info.cardNumber'), c.card_number)}
         </div>
       </fieldset>
       ${
@@ -312,7 +312,7 @@ export class CbClientCardInfo extends CardSection {
           ${
             this.bookingDisabled
               ? html`<div class="reason">
-                ${this.input('online_booking_disabled_reason', 'card.info.disabledReason', c.online_booking_disabled_reason)}
+                ${this.input('online_booking_disabled_reason', message('card.info.disabledReason'), c.online_booking_disabled_reason)}
               </div>`
               : nothing
           }
@@ -347,7 +347,7 @@ export class CbClientCardInfo extends CardSection {
 
   private input(
     name: string,
-    label: MessageKey,
+    label: string,
     value: string | null | undefined,
     attrs: Partial<Record<'type' | 'min' | 'max' | 'step' | 'inputmode' | 'autocomplete', string>> & {
       required?: boolean;
@@ -355,7 +355,7 @@ export class CbClientCardInfo extends CardSection {
   ) {
     const error = this.errors[name];
     return html`<div class="field" part="field">
-      <label for="f-${name}">${message(label)}</label>
+      <label for="f-${name}">${label}</label>
       <input
         id="f-${name}"
         name=${name}
@@ -375,10 +375,10 @@ export class CbClientCardInfo extends CardSection {
     </div>`;
   }
 
-  private select(name: string, label: MessageKey, value: string, options: [string, string][], empty = false) {
+  private select(name: string, label: string, value: string, options: [string, string][], empty = false) {
     const error = this.errors[name];
     return html`<div class="field" part="field">
-      <label for="f-${name}">${message(label)}</label>
+      <label for="f-${name}">${label}</label>
       <select
         id="f-${name}"
         name=${name}
@@ -405,37 +405,19 @@ export class CbClientCardInfo extends CardSection {
     const name = `cf.${field.key}`;
     const raw = this.client.custom_fields[field.key];
     const value = raw === null || raw === undefined ? '' : String(raw);
-    const error = this.errors[name];
     if (field.type === 'select') {
-      return html`<div class="field" part="field">
-        <label for="f-${name}">${field.label}</label>
-        <select
-          id="f-${name}"
-          name=${name}
-          part="input"
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `e-${name}` : nothing}
-        >
-          <option value="" ?selected=${value === ''}>—</option>
-          ${field.options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
-          ${value && !field.options.includes(value) ? html`<option value=${value} selected>${value}</option>` : nothing}
-        </select>
-        ${this.errorFor(name)}
-      </div>`;
+      // A value no longer among the options stays choosable, so saving does not drop it unasked.
+      const options = value && !field.options.includes(value) ? [...field.options, value] : field.options;
+      return this.select(
+        name,
+        field.label,
+        value,
+        options.map((o): [string, string] => [o, o]),
+        true,
+      );
     }
-    return html`<div class="field" part="field">
-      <label for="f-${name}">${field.label}</label>
-      <input
-        id="f-${name}"
-        name=${name}
-        part="input"
-        type=${field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text'}
-        .value=${value}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `e-${name}` : nothing}
-      />
-      ${this.errorFor(name)}
-    </div>`;
+    const type = field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text';
+    return this.input(name, field.label, value, { type });
   }
 
   private errorFor(name: string) {

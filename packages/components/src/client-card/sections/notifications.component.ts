@@ -3,8 +3,9 @@ import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { MessageChannel, NotificationSettings, NotificationType } from '../../api/types.js';
 import { errorText, getLocale, message } from '../../localize.js';
-import { CardSection, errorBlock, fieldErrors, type Notice, noticeBlock, Resource, skeleton } from '../section.js';
+import { CardSection, errorBlock, fieldErrors, type Notice, noticeBlock, skeleton } from '../section.js';
 import { sectionStyles } from '../section.styles.js';
+import { notificationSettingsResource } from './notification-settings.js';
 
 /**
  * @summary Which notifications the client gets on which channel: a matrix of switches (type × SMS, email, push), each
@@ -94,12 +95,10 @@ export class CbClientCardNotifications extends CardSection {
   @state() private saving = new Set<string>();
   @state() private notice: Notice = null;
 
-  private readonly settings = new Resource<NotificationSettings>(
+  private readonly settings = notificationSettingsResource(
     this,
     () => this.api,
-    (api, signal) =>
-      api.request<NotificationSettings>('GET', `${this.clientPath}/notification-settings`, undefined, { signal }),
-    () => (this.client ? [this.client.id, this.client.marketing_allowed] : null),
+    () => this.client,
   );
 
   override refresh(): void {

@@ -1,12 +1,13 @@
 import { localized } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Message, MessagePreview, NotificationSettings } from '../../api/types.js';
+import type { Message, MessagePreview } from '../../api/types.js';
 import { currencyDigits } from '../../format.js';
 import { errorText, message } from '../../localize.js';
 import { composerStyles, MessageComposer } from '../../messaging/composer.js';
-import { CardSection, errorCode, fieldErrors, type Notice, noticeBlock, Resource } from '../section.js';
+import { CardSection, errorCode, fieldErrors, type Notice, noticeBlock } from '../section.js';
 import { sectionStyles } from '../section.styles.js';
+import { notificationSettingsResource } from './notification-settings.js';
 
 /** The client's balance as the server fills `{balance}`: in the business country's format, plain spaces. */
 function serverMoney(minor: number, currency: string, country: string): string {
@@ -62,13 +63,10 @@ export class CbClientCardSend extends CardSection {
   });
 
   /** The client's notification switches, for the warning; without them (e.g. not allowed to read) none is shown. */
-  private readonly switches = new Resource<NotificationSettings>(
+  private readonly switches = notificationSettingsResource(
     this,
     () => this.api,
-    (api, signal) =>
-      api.request<NotificationSettings>('GET', `${this.clientPath}/notification-settings`, undefined, { signal }),
-    // Consent caps the marketing switch, so a change of it is read again.
-    () => (this.client ? [this.client.id, this.client.marketing_allowed] : null),
+    () => this.client,
   );
 
   override refresh(): void {
