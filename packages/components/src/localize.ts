@@ -347,6 +347,7 @@ const source = {
   'card.send.ucs2': 'Special characters: {per} per SMS',
   'card.send.tooLong': 'Too long: an SMS may have at most {max} characters.',
   'card.send.preview': 'Preview',
+  'card.send.previewBlocked': 'Fix the message above to see it as the client will get it.',
   'card.send.previewHint': 'Start typing to see the message as the client will get it.',
   'card.send.to': 'To: {address}',
   'card.send.devices': 'the client’s devices',

@@ -216,6 +216,10 @@ describe('cb-bulk-action-bar', () => {
     expect(error.textContent).to.contain('{nickname}');
     expect(root.querySelector('#subject-error')).to.equal(null);
     expect(root.querySelector('#body')!.getAttribute('aria-describedby')).to.equal('counter body-error');
+    // No preview of a draft the API refused: the box says to fix it, not to start typing.
+    expect(root.querySelector('[part="preview"] p')!.textContent).to.equal(
+      'Fix the message above to see it as the client will get it.',
+    );
   });
 
   it('deletes only once DELETE is typed, and the clients are gone', async () => {

@@ -350,6 +350,7 @@ export const templates: Readonly<Record<MessageKey, string>> = {
   'card.send.ucs2': 'Sonderzeichen: {per} pro SMS',
   'card.send.tooLong': 'Zu lang: Eine SMS darf höchstens {max} Zeichen haben.',
   'card.send.preview': 'Vorschau',
+  'card.send.previewBlocked': 'Korrigieren Sie die Nachricht oben, um sie so zu sehen, wie der Kunde sie erhält.',
   'card.send.previewHint': 'Beginnen Sie zu schreiben, um die Nachricht so zu sehen, wie der Kunde sie erhält.',
   'card.send.to': 'An: {address}',
   'card.send.devices': 'die Geräte des Kunden',

@@ -257,7 +257,14 @@ export class MessageComposer implements ReactiveController {
         this.previewError
           ? html`<p class="field-error">${this.previewError}</p>`
           : !p
-            ? html`<p class="muted small">${this.loading ? message('loading') : message('card.send.previewHint')}</p>`
+            ? html`<p class="muted small">${
+                this.loading
+                  ? message('loading')
+                  : // A draft the API refused (an unknown placeholder) has no preview until it is fixed.
+                    this.options.errors().body || this.options.errors().subject
+                    ? message('card.send.previewBlocked')
+                    : message('card.send.previewHint')
+              }</p>`
             : html`${recipient ? to(p) : nothing}
               <div class="bubble">
                 ${p.subject ? html`<p class="item-title">${p.subject}</p>` : nothing}
